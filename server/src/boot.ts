@@ -1,0 +1,42 @@
+// Start-up: validate config, migrate, seed (demo outside production, only `admin` in production), serve.
+import type { Server } from 'node:http'
+import type { Logger } from 'pino'
+import { loadConfig, type Config } from './platform/config'
+import { createLogger } from './platform/logger'
+import { createDb, type Db } from './platform/db'
+import { migrateDeploy } from './platform/migrate'
+import { buildDeps, type Deps } from './deps'
+import { createApp } from './app'
+import { seedOnFirstStart } from './seed/index'
+import { startJobs, type Jobs } from './platform/jobs'
+
+export interface Running { deps: Deps; server: Server; jobs: Jobs; stop: () => Promise<void> }
+
+export async function boot (env: NodeJS.ProcessEnv = process.env, opts: { log?: Logger } = {}): Promise<Running> {
+  const config: Config = loadConfig(env)
+  const log = opts.log ?? createLogger(config.logLevel)
+  log.info({ provider: config.provider, env: config.env, clock: config.clock ?? 'system' }, '启动中')
+  await migrateDeploy(config.databaseUrl, config.provider)
+  const db: Db = await createDb(config.databaseUrl)
+  const deps = await buildDeps(config, db, log)
+  await seedOnFirstStart(deps)
+  const app = createApp(deps)
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = app.listen(config.port, config.host, () => resolve(s))
+    s.once('error', reject)
+  })
+  server.keepAliveTimeout = 65_000
+  const jobs = startJobs(deps)
+  const address = server.address()
+  const port = typeof address === 'object' && address ? address.port : config.port
+  log.info({ port }, `便民服务已启动：http://localhost:${port}`)
+  let stopping: Promise<void> | null = null
+  const stop = () => (stopping ??= (async () => {
+    jobs.stop()
+    await new Promise<void>((resolve) => { server.close(() => resolve()); server.closeIdleConnections() })
+    await jobs.idle()
+    await db.$disconnect()
+    log.info('已停止')
+  })())
+  return { deps, server, jobs, stop }
+}

@@ -1,0 +1,59 @@
+import type Router from '@koa/router'
+import { contract, type OrgNode } from '@bianmin/shared'
+import type { Deps } from '../../deps'
+import { mountContract, type AppState } from '../../platform/http'
+import { toIso } from '../../platform/clock'
+import { decodeCursor, encodeCursor } from '../../platform/cursor'
+import { inSubtree } from '../../platform/scope'
+
+export function orgRoutes (router: Router<AppState>, deps: Deps): void {
+  mountContract(router, deps, contract.listOrgs, async () => {
+    const orgs = await deps.db.org.findMany({ orderBy: [{ sort: 'asc' }, { name: 'asc' }] })
+    const nodes = new Map<string, OrgNode>(orgs.map((o) => [o.id, { id: o.id, name: o.name, level: o.level, parentId: o.parentId, children: [] }]))
+    const roots: OrgNode[] = []
+    for (const o of orgs) {
+      const n = nodes.get(o.id)!
+      const parent = o.parentId ? nodes.get(o.parentId) : undefined
+      if (parent) parent.children.push(n); else roots.push(n)
+    }
+    return { items: roots }
+  })
+
+  mountContract(router, deps, contract.listHalls, async ({ query }) => {
+    const halls = await deps.db.hall.findMany({
+      where: { active: true, ...(query.orgId ? { orgId: query.orgId } : {}) },
+      include: { org: { select: { name: true } }, windows: { where: { active: true }, orderBy: { number: 'asc' } } },
+      orderBy: { name: 'asc' },
+    })
+    return {
+      items: halls.map((h) => ({
+        id: h.id, orgId: h.orgId, orgName: h.org.name, name: h.name, address: h.address, phone: h.phone, openHours: h.openHours,
+        windows: h.windows.map((w) => ({ id: w.id, name: w.name, number: w.number })),
+      })),
+    }
+  })
+
+  mountContract(router, deps, contract.listAudit, async ({ query }, c) => {
+    const cur = decodeCursor(query.cursor)
+    const rows = await deps.db.auditLog.findMany({
+      where: {
+        orgId: { in: (await deps.db.org.findMany({ where: inSubtree(c.actor), select: { id: true } })).map((o) => o.id) },
+        ...(query.action ? { action: query.action } : {}),
+        ...(query.targetType ? { targetType: query.targetType } : {}),
+        ...(query.targetId ? { targetId: query.targetId } : {}),
+        ...(cur ? { OR: [{ createdAt: { lt: new Date(cur.t) } }, { createdAt: new Date(cur.t), id: { lt: cur.id } }] } : {}),
+      },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take: query.limit + 1,
+    })
+    const items = rows.slice(0, query.limit)
+    const last = items[items.length - 1]
+    return {
+      items: items.map((a) => ({
+        id: a.id, actorType: a.actorType, actorId: a.actorId, actorName: a.actorName, orgId: a.orgId, action: a.action,
+        targetType: a.targetType, targetId: a.targetId, detail: a.detail, requestId: a.requestId, createdAt: toIso(a.createdAt),
+      })),
+      nextCursor: rows.length > query.limit && last ? encodeCursor({ t: last.createdAt.toISOString(), id: last.id }) : null,
+    }
+  })
+}

@@ -1,0 +1,81 @@
+// Tokens: HS256 JWTs (jose) naming a server-side session (AuthSession) — expiry, staff idle timeout and
+// revocation (logout, password change, account disabled) are checked on every request.
+import { SignJWT, jwtVerify } from 'jose'
+import type { Middleware } from 'koa'
+import type { Role } from '@bianmin/shared'
+import type { Deps } from '../deps'
+import type { Actor, AppState } from './http'
+import { AppError } from './errors'
+
+const ISSUER = 'bianmin'
+const IDLE_TOUCH_MS = 60_000
+
+export async function issueToken (deps: Deps, subjectType: 'STAFF' | 'RESIDENT', subjectId: string): Promise<{ token: string; expiresAt: Date }> {
+  const s = (await deps.settings.get()).auth
+  const now = deps.clock.now()
+  const ttl = subjectType === 'STAFF' ? s.staffTokenHours * 3600_000 : s.residentTokenDays * 86400_000
+  const expiresAt = new Date(now.getTime() + ttl)
+  const session = await deps.db.authSession.create({ data: { subjectType, subjectId, expiresAt, createdAt: now, lastSeenAt: now } })
+  const token = await new SignJWT({ typ: subjectType === 'STAFF' ? 's' : 'r' })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setIssuer(ISSUER)
+    .setSubject(subjectId)
+    .setJti(session.id)
+    .setIssuedAt(Math.floor(now.getTime() / 1000))
+    .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
+    .sign(deps.secretKey)
+  return { token, expiresAt }
+}
+
+export async function revokeSessions (deps: Deps, subjectType: 'STAFF' | 'RESIDENT', subjectId: string, exceptId?: string): Promise<void> {
+  await deps.db.authSession.updateMany({
+    where: { subjectType, subjectId, revokedAt: null, ...(exceptId ? { id: { not: exceptId } } : {}) },
+    data: { revokedAt: deps.clock.now() },
+  })
+}
+
+const unauthenticated = (message = '登录已失效，请重新登录') => new AppError('UNAUTHENTICATED', message)
+
+async function resolveActor (deps: Deps, token: string): Promise<Actor> {
+  let payload: { sub?: string; jti?: string; typ?: unknown }
+  try {
+    // Expiry is checked against the business clock below (CLOCK may move "now").
+    ;({ payload } = await jwtVerify(token, deps.secretKey, { issuer: ISSUER, algorithms: ['HS256'], currentDate: deps.clock.now() }))
+  } catch {
+    throw unauthenticated()
+  }
+  if (!payload.sub || !payload.jti) throw unauthenticated()
+  const session = await deps.db.authSession.findUnique({ where: { id: payload.jti } })
+  const now = deps.clock.now()
+  if (!session || session.revokedAt || session.expiresAt <= now || session.subjectId !== payload.sub) throw unauthenticated()
+  if (session.subjectType === 'STAFF') {
+    const idle = (await deps.settings.get()).auth.staffIdleMinutes * 60_000
+    if (now.getTime() - session.lastSeenAt.getTime() > idle) throw unauthenticated('长时间未操作，请重新登录')
+    const staff = await deps.db.staff.findUnique({ where: { id: session.subjectId }, include: { org: { select: { path: true } } } })
+    if (!staff || staff.disabled) throw unauthenticated('账号已停用，请联系管理员')
+    if (now.getTime() - session.lastSeenAt.getTime() > IDLE_TOUCH_MS) {
+      await deps.db.authSession.update({ where: { id: session.id }, data: { lastSeenAt: now } })
+    }
+    return {
+      kind: 'staff', id: staff.id, sessionId: session.id, name: staff.name, username: staff.username,
+      roles: staff.roles.split(',').filter(Boolean) as Role[], orgId: staff.orgId, orgPath: staff.org.path, hallId: staff.hallId,
+    }
+  }
+  const resident = await deps.db.resident.findUnique({ where: { id: session.subjectId }, select: { id: true, deletedAt: true } })
+  if (!resident || resident.deletedAt) throw unauthenticated()
+  return { kind: 'resident', id: resident.id, sessionId: session.id }
+}
+
+/** Resolves the Bearer token (if any) to ctx.state.actor. Routes decide whether an actor is required. */
+export function authMiddleware (deps: Deps): Middleware<AppState> {
+  return async function authenticate (ctx, next) {
+    const header = ctx.get('Authorization')
+    if (header) {
+      const m = /^Bearer\s+(\S+)$/i.exec(header)
+      if (!m?.[1]) throw unauthenticated('登录凭证格式不正确')
+      ctx.state.actor = await resolveActor(deps, m[1])
+      ctx.state.log = ctx.state.log.child({ actor: `${ctx.state.actor.kind}:${ctx.state.actor.id}` })
+    }
+    await next()
+  }
+}

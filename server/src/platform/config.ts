@@ -1,0 +1,116 @@
+// Environment, validated once at boot. Secrets are required in production; outside production they are
+// generated once and kept in the data folder so tokens and encrypted phones survive restarts.
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { z } from 'zod'
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
+
+const optional = z.string().trim().optional().transform((v) => (v ? v : undefined))
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.string().default('file:./data/bianmin.db'),
+  CLOCK: optional.pipe(z.iso.datetime({ offset: true, error: 'CLOCK 必须是带时区的 ISO 8601 时间' }).optional()),
+  DEMO_PASSWORD: optional,
+  ADMIN_PASSWORD: optional,
+  TOKEN_SECRET: optional.pipe(z.string().min(32, 'TOKEN_SECRET 至少 32 个字符').optional()),
+  PHONE_KEY: optional.pipe(z.string().regex(/^[0-9a-f]{64}$/i, 'PHONE_KEY 必须是 64 位十六进制（32 字节）').optional()),
+  WECHAT_APP_ID: optional,
+  WECHAT_APP_SECRET: optional,
+  WECHAT_API_BASE: z.string().url().default('https://api.weixin.qq.com'),
+  RATE_LIMITS: z.enum(['on', 'off']).default('on'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATA_DIR: z.string().default('./data'),
+  UPLOAD_DIR: optional,
+  H5_DIR: z.string().default('./miniapp/dist/h5'),
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  JOBS: z.enum(['on', 'off']).default('on'),
+})
+
+export interface Config {
+  env: 'development' | 'production' | 'test'
+  production: boolean
+  port: number
+  host: string
+  databaseUrl: string
+  provider: 'sqlite' | 'postgresql'
+  clock?: string
+  demoPassword?: string
+  adminPassword?: string
+  tokenSecret: string
+  phoneKey: Buffer
+  wechat: { appId?: string; appSecret?: string; apiBase: string }
+  rateLimits: boolean
+  logLevel: string
+  dataDir: string
+  uploadDir: string
+  h5Dir: string
+  trustProxy: boolean
+  jobs: boolean
+}
+
+export class ConfigError extends Error {}
+
+const resolveFromRoot = (p: string) => (path.isAbsolute(p) ? p : path.resolve(repoRoot, p))
+export function resolveDatabaseUrl (url: string): string {
+  if (/^postgres(ql)?:\/\//.test(url)) return url
+  const file = url.replace(/^file:/, '')
+  return file === ':memory:' || path.isAbsolute(file) ? `file:${file}` : `file:${resolveFromRoot(file)}`
+}
+
+function devSecrets (dataDir: string): { tokenSecret: string; phoneKey: string } {
+  const file = path.join(dataDir, 'dev-secrets.json')
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'))
+  } catch {
+    const s = { tokenSecret: crypto.randomBytes(32).toString('base64url'), phoneKey: crypto.randomBytes(32).toString('hex') }
+    fs.mkdirSync(dataDir, { recursive: true })
+    fs.writeFileSync(file, JSON.stringify(s), { mode: 0o600 })
+    return s
+  }
+}
+
+export function loadConfig (env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env)
+  if (!parsed.success) {
+    throw new ConfigError('配置错误：\n' + parsed.error.issues.map((i) => `- ${i.path.join('.')}: ${i.message}`).join('\n'))
+  }
+  const e = parsed.data
+  const production = e.NODE_ENV === 'production'
+  const dataDir = resolveFromRoot(e.DATA_DIR)
+  const problems: string[] = []
+  if (production) {
+    if (!e.TOKEN_SECRET) problems.push('生产环境必须设置 TOKEN_SECRET（至少 32 个随机字符）')
+    if (!e.PHONE_KEY) problems.push('生产环境必须设置 PHONE_KEY（32 字节十六进制，用于手机号加密）')
+    if (e.WECHAT_APP_ID && !e.WECHAT_APP_SECRET) problems.push('设置了 WECHAT_APP_ID 时必须同时设置 WECHAT_APP_SECRET')
+    if (e.TOKEN_SECRET && new Set(e.TOKEN_SECRET).size < 10) problems.push('TOKEN_SECRET 过于简单，请使用随机生成的值')
+  }
+  if (problems.length) throw new ConfigError('配置错误：\n' + problems.map((p) => `- ${p}`).join('\n'))
+  const dev = production ? undefined : (!e.TOKEN_SECRET || !e.PHONE_KEY ? devSecrets(dataDir) : undefined)
+  const databaseUrl = resolveDatabaseUrl(e.DATABASE_URL)
+  return {
+    env: e.NODE_ENV,
+    production,
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl,
+    provider: databaseUrl.startsWith('file:') ? 'sqlite' : 'postgresql',
+    clock: production ? undefined : e.CLOCK,
+    demoPassword: e.DEMO_PASSWORD,
+    adminPassword: e.ADMIN_PASSWORD,
+    tokenSecret: e.TOKEN_SECRET ?? dev!.tokenSecret,
+    phoneKey: Buffer.from(e.PHONE_KEY ?? dev!.phoneKey, 'hex'),
+    wechat: { appId: e.WECHAT_APP_ID, appSecret: e.WECHAT_APP_SECRET, apiBase: e.WECHAT_API_BASE },
+    rateLimits: production ? true : e.RATE_LIMITS === 'on',
+    logLevel: e.LOG_LEVEL,
+    dataDir,
+    uploadDir: e.UPLOAD_DIR ? resolveFromRoot(e.UPLOAD_DIR) : path.join(dataDir, 'uploads'),
+    h5Dir: resolveFromRoot(e.H5_DIR),
+    trustProxy: e.TRUST_PROXY === 'true',
+    jobs: e.JOBS === 'on',
+  }
+}

@@ -1,0 +1,114 @@
+// mountContract: registers one contract route on the Koa router; validates params, query and body (and, outside
+// production, the response), checks access and roles, and hands the parsed request to a thin handler.
+import crypto from 'node:crypto'
+import type Router from '@koa/router'
+import type { Context, Middleware } from 'koa'
+import type { Logger } from 'pino'
+import { successStatus, type ParsedRequest, type ResponseOf, type Role, type RouteDef } from '@bianmin/shared'
+import { z } from 'zod'
+import { AppError, zodIssues } from './errors'
+import type { Deps } from '../deps'
+
+export type ResidentActor = { kind: 'resident'; id: string; sessionId: string }
+export type StaffActor = {
+  kind: 'staff'; id: string; sessionId: string; name: string; username: string; roles: Role[]; orgId: string; orgPath: string; hallId: string | null
+}
+export type Actor = ResidentActor | StaffActor
+
+export interface AppState {
+  requestId: string
+  log: Logger
+  actor?: Actor
+}
+export type AppContext = Context & { state: AppState }
+
+type ActorFor<R extends RouteDef> = R['access'] extends 'resident' ? ResidentActor
+  : R['access'] extends 'staff' ? StaffActor
+    : R['access'] extends 'user' ? Actor : Actor | undefined
+
+export interface HandlerContext<R extends RouteDef> {
+  deps: Deps
+  actor: ActorFor<R>
+  requestId: string
+  ip: string
+  log: Logger
+  /** Request headers (lower-case names). */
+  headers: Record<string, string | string[] | undefined>
+  /** Set a response header (e.g. Content-Disposition). */
+  setHeader: (name: string, value: string) => void
+  /** Escape hatch for transports the contract cannot describe (multipart, files). */
+  koa: AppContext
+}
+
+/** A handler may answer a non-JSON body (CSV, files) by returning Raw. */
+export class Raw { constructor (readonly body: string | Buffer | NodeJS.ReadableStream, readonly contentType: string) {} }
+
+export type Handler<R extends RouteDef> = (req: ParsedRequest<R>, c: HandlerContext<R>) => Promise<ResponseOf<R> | Raw>
+
+function parsePart (schema: z.ZodType | undefined, value: unknown, part: string): unknown {
+  if (!schema) return part === 'body' ? undefined : {}
+  const r = schema.safeParse(value)
+  if (!r.success) {
+    const issues = zodIssues(r.error, part === 'body' ? undefined : part)
+    throw new AppError('VALIDATION_FAILED', issues[0]?.message ? `提交的信息有误：${issues[0].message}` : undefined, issues)
+  }
+  return r.data
+}
+
+export function checkAccess (route: RouteDef, actor: Actor | undefined): void {
+  if (route.access === 'public') return
+  if (!actor) throw new AppError('UNAUTHENTICATED', '请先登录')
+  if (route.access === 'resident' && actor.kind !== 'resident') throw new AppError('FORBIDDEN', '仅居民可以使用此功能')
+  if (route.access === 'staff') {
+    if (actor.kind !== 'staff') throw new AppError('FORBIDDEN', '仅工作人员可以使用此功能')
+    if (route.roles?.length && !route.roles.some((r) => actor.roles.includes(r))) throw new AppError('FORBIDDEN', '您的岗位没有此项权限')
+  }
+}
+
+export function mountContract<R extends RouteDef> (router: Router<AppState>, deps: Deps, route: R, handler: Handler<R>): void {
+  const status = successStatus(route)
+  const responseSchema = Object.values(route.responses)[0] as z.ZodType | undefined
+  const validateResponse = !deps.config.production
+  const mw: Middleware<AppState> = async function contractRoute (ctx) {
+    checkAccess(route, ctx.state.actor)
+    const params = parsePart(route.params, ctx.params, 'params')
+    const query = parsePart(route.query, ctx.query, 'query')
+    let body: unknown
+    if (route.body) {
+      if (!ctx.is('application/json')) throw new AppError('VALIDATION_FAILED', '请以 JSON 格式提交（Content-Type: application/json）')
+      body = parsePart(route.body, (ctx.request as unknown as { body?: unknown }).body, 'body')
+    }
+    const result = await handler({ params, query, body } as ParsedRequest<R>, {
+      deps,
+      actor: ctx.state.actor as ActorFor<R>,
+      requestId: ctx.state.requestId,
+      ip: ctx.ip,
+      log: ctx.state.log,
+      headers: ctx.headers,
+      setHeader: (n, v) => ctx.set(n, v),
+      koa: ctx as AppContext,
+    })
+    ctx.status = status
+    if (result instanceof Raw) { ctx.type = result.contentType; ctx.body = result.body; return }
+    if (status === 204) return
+    if (validateResponse && responseSchema) {
+      const check = responseSchema.safeParse(result)
+      if (!check.success) {
+        ctx.state.log.error({ route: `${route.method} ${route.path}`, issues: check.error.issues.slice(0, 5) }, 'response does not match the contract')
+        throw new AppError('INTERNAL')
+      }
+    }
+    const json = JSON.stringify(result)
+    if (ctx.method === 'GET') {
+      // Weak validator over the exact body: clients revalidate cheaply (304) without re-downloading.
+      const etag = `W/"${crypto.createHash('sha1').update(json).digest('base64url')}"`
+      ctx.set('ETag', etag)
+      if (!ctx.response.get('Cache-Control')) ctx.set('Cache-Control', route.access === 'public' ? 'public, no-cache' : 'private, no-cache')
+      if (ctx.get('If-None-Match') === etag) { ctx.status = 304; return }
+    }
+    ctx.type = 'application/json; charset=utf-8'
+    ctx.body = json
+  }
+  const method = route.method.toLowerCase() as 'get' | 'post' | 'patch' | 'put' | 'delete'
+  router[method](route.path, mw)
+}

@@ -1,0 +1,55 @@
+// Scheduled jobs (slot generation, reminders, auto-close, outbox delivery …). Each job is idempotent; a JobRun row
+// records the last period handled so a restart or a second instance does not repeat it.
+import type { Deps } from '../deps'
+
+export interface JobDef {
+  name: string
+  /** How often to check, in ms. */
+  everyMs: number
+  /** Period key (e.g. today's date); the job runs once per key. Omit to run on every tick. */
+  key?: (deps: Deps) => string
+  run: (deps: Deps) => Promise<void>
+}
+
+const registry: JobDef[] = []
+export function defineJob (job: JobDef): void {
+  if (!registry.some((j) => j.name === job.name)) registry.push(job)
+}
+export const jobDefs = () => [...registry]
+
+export interface Jobs { stop: () => void; idle: () => Promise<void>; runAll: () => Promise<void> }
+
+export async function runJob (deps: Deps, job: JobDef): Promise<boolean> {
+  if (job.key) {
+    const key = job.key(deps)
+    const last = await deps.db.jobRun.findUnique({ where: { name: job.name } })
+    if (last?.lastKey === key) return false
+    await job.run(deps)
+    await deps.db.jobRun.upsert({ where: { name: job.name }, create: { name: job.name, lastKey: key }, update: { lastKey: key } })
+    return true
+  }
+  await job.run(deps)
+  return true
+}
+
+export function startJobs (deps: Deps): Jobs {
+  const timers: NodeJS.Timeout[] = []
+  const running = new Set<Promise<unknown>>()
+  const tick = (job: JobDef) => {
+    const p = runJob(deps, job).catch((err) => deps.log.error({ err, job: job.name }, 'job failed')).finally(() => running.delete(p))
+    running.add(p)
+  }
+  if (deps.config.jobs) {
+    for (const job of registry) {
+      tick(job)
+      const t = setInterval(() => tick(job), job.everyMs)
+      t.unref()
+      timers.push(t)
+    }
+  }
+  return {
+    stop: () => timers.forEach(clearInterval),
+    idle: async () => { await Promise.all([...running]) },
+    runAll: async () => { for (const job of registry) await runJob(deps, job) },
+  }
+}

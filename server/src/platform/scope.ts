@@ -1,0 +1,20 @@
+// Org scoping: staff see and change only their org and the orgs below it (materialised path prefix).
+import type { Db } from './db'
+import type { StaffActor } from './http'
+import { notFound } from './errors'
+
+/** Prisma filter on an org relation: the org is in the actor's subtree. */
+export const inSubtree = (actor: StaffActor) => ({ path: { startsWith: actor.orgPath } })
+
+export async function subtreeOrgIds (db: Db, actor: StaffActor): Promise<string[]> {
+  const orgs = await db.org.findMany({ where: inSubtree(actor), select: { id: true } })
+  return orgs.map((o) => o.id)
+}
+
+/** Throws NOT_FOUND (no existence leak) unless the org is in the actor's subtree. */
+export async function assertOrgInScope (db: Db, actor: StaffActor, orgId: string): Promise<void> {
+  const org = await db.org.findUnique({ where: { id: orgId }, select: { path: true } })
+  if (!org || !org.path.startsWith(actor.orgPath)) throw notFound('机构')
+}
+
+export const orgPathIn = (actor: StaffActor, path: string) => path.startsWith(actor.orgPath)
