@@ -5,9 +5,11 @@ import type { AppState } from '../platform/http'
 import { metaRoutes } from './meta/meta.routes'
 import { authRoutes } from './auth/auth.routes'
 import { orgRoutes } from './orgs/org.routes'
+import { messageRoutes } from './messages/message.routes'
 
 export function registerModules (router: Router<AppState>, deps: Deps): void {
   metaRoutes(router, deps)
   authRoutes(router, deps)
   orgRoutes(router, deps)
+  messageRoutes(router, deps)
 }

@@ -2,11 +2,13 @@
 import { metaRoutes } from './meta'
 import { authRoutes } from './auth'
 import { orgRoutes } from './orgs'
+import { messageRoutes } from './messages'
 
 export const contract = {
   ...metaRoutes,
   ...authRoutes,
   ...orgRoutes,
+  ...messageRoutes,
 }
 export type Contract = typeof contract
 export type RouteName = keyof Contract
@@ -17,3 +19,4 @@ export * from './meta'
 export * from './auth'
 export * from './orgs'
 export * from './settings'
+export * from './messages'
