@@ -6,10 +6,12 @@ import { metaRoutes } from './meta/meta.routes'
 import { authRoutes } from './auth/auth.routes'
 import { orgRoutes } from './orgs/org.routes'
 import { messageRoutes } from './messages/message.routes'
+import { uploadRoutes } from './uploads/upload.routes'
 
 export function registerModules (router: Router<AppState>, deps: Deps): void {
   metaRoutes(router, deps)
   authRoutes(router, deps)
   orgRoutes(router, deps)
   messageRoutes(router, deps)
+  uploadRoutes(router, deps)
 }

@@ -3,12 +3,14 @@ import { metaRoutes } from './meta'
 import { authRoutes } from './auth'
 import { orgRoutes } from './orgs'
 import { messageRoutes } from './messages'
+import { uploadRoutes } from './uploads'
 
 export const contract = {
   ...metaRoutes,
   ...authRoutes,
   ...orgRoutes,
   ...messageRoutes,
+  ...uploadRoutes,
 }
 export type Contract = typeof contract
 export type RouteName = keyof Contract
@@ -20,3 +22,4 @@ export * from './auth'
 export * from './orgs'
 export * from './settings'
 export * from './messages'
+export * from './uploads'
