@@ -3,6 +3,7 @@
 import path from 'node:path'
 import fs from 'node:fs'
 import type { PrismaClient as SqliteClient } from '../generated/sqlite/client.js'
+import { serialisedSqlite } from './sqlite-serial'
 
 export type Db = SqliteClient
 export type Provider = 'sqlite' | 'postgresql'
@@ -18,7 +19,7 @@ export async function createDb (url: string, opts: { log?: ('warn' | 'error' | '
   const [{ PrismaClient }, { PrismaBetterSQLite3 }] = await Promise.all([import('../generated/sqlite/client.js'), import('@prisma/adapter-better-sqlite3')])
   const file = url.replace(/^file:/, '')
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true })
-  const adapter = new PrismaBetterSQLite3({ url, timeout: 10_000 })
+  const adapter = serialisedSqlite(new PrismaBetterSQLite3({ url, timeout: 10_000 }))
   const db = new PrismaClient({ adapter, log: opts.log })
   // WAL lets readers run alongside the writer; busy_timeout waits for the write lock instead of failing.
   await db.$queryRawUnsafe('PRAGMA journal_mode = WAL')
