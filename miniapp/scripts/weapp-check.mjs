@@ -1,0 +1,79 @@
+// Checks the weapp build: app.json lists every page and sub-package of src/app.config.ts, each page's
+// files exist, and the main package stays under WeChat's 2 MB limit (prints its size).
+// Usage (from miniapp/, after `taro build --type weapp`): node scripts/weapp-check.mjs [distDir]
+import fs from 'node:fs'
+import path from 'node:path'
+import vm from 'node:vm'
+import { createRequire } from 'node:module'
+import { fileURLToPath } from 'node:url'
+
+const LIMIT_KB = 2048
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const dist = path.resolve(process.argv[2] ?? path.join(root, 'dist/weapp'))
+const ts = createRequire(import.meta.url)('typescript')
+
+const failures = []
+const check = (ok, msg) => { if (!ok) failures.push(msg) }
+
+// Evaluate src/app.config.ts with defineAppConfig as identity.
+function readAppConfig () {
+  const src = fs.readFileSync(path.join(root, 'src/app.config.ts'), 'utf8')
+  const js = ts.transpileModule(src, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 } }).outputText
+  const mod = { exports: {} }
+  vm.runInNewContext(js, { module: mod, exports: mod.exports, defineAppConfig: (c) => c })
+  return mod.exports.default
+}
+
+function dirSize (dir, skip = new Set()) {
+  let total = 0
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name)
+    if (skip.has(path.relative(dist, p))) continue
+    total += entry.isDirectory() ? dirSize(p, skip) : fs.statSync(p).size
+  }
+  return total
+}
+
+if (!fs.existsSync(path.join(dist, 'app.json'))) {
+  console.error(`✖ ${path.relative(process.cwd(), dist)}/app.json not found: run \`taro build --type weapp --no-check\` first`)
+  process.exit(1)
+}
+const config = readAppConfig()
+const appJson = JSON.parse(fs.readFileSync(path.join(dist, 'app.json'), 'utf8'))
+
+const pageFiles = (page) => ['.js', '.json', '.wxml'].map((ext) => path.join(dist, page + ext))
+for (const page of config.pages) {
+  check(appJson.pages?.includes(page), `app.json does not list page ${page}`)
+  for (const f of pageFiles(page)) check(fs.existsSync(f), `missing ${path.relative(dist, f)}`)
+}
+const subs = config.subPackages ?? config.subpackages ?? []
+const builtSubs = appJson.subPackages ?? appJson.subpackages ?? []
+for (const sub of subs) {
+  const built = builtSubs.find((s) => s.root === sub.root)
+  check(built, `app.json does not list sub-package ${sub.root}`)
+  for (const page of sub.pages) {
+    check(built?.pages?.includes(page), `app.json sub-package ${sub.root} does not list page ${page}`)
+    for (const f of pageFiles(`${sub.root}/${page}`)) check(fs.existsSync(f), `missing ${path.relative(dist, f)}`)
+  }
+}
+for (const item of config.tabBar?.list ?? []) {
+  for (const icon of [item.iconPath, item.selectedIconPath].filter(Boolean)) check(fs.existsSync(path.join(dist, icon)), `missing tab bar icon ${icon}`)
+}
+
+const subRoots = new Set(builtSubs.map((s) => s.root.replace(/\/$/, '')))
+const kb = (bytes) => (bytes / 1024).toFixed(1)
+const mainBytes = dirSize(dist, subRoots)
+console.log(`main package: ${kb(mainBytes)} KB (limit ${LIMIT_KB} KB)`)
+check(mainBytes <= LIMIT_KB * 1024, `main package is ${kb(mainBytes)} KB, over ${LIMIT_KB} KB`)
+for (const r of subRoots) {
+  const bytes = fs.existsSync(path.join(dist, r)) ? dirSize(path.join(dist, r)) : 0
+  console.log(`sub-package ${r}: ${kb(bytes)} KB`)
+  check(bytes <= LIMIT_KB * 1024, `sub-package ${r} is ${kb(bytes)} KB, over ${LIMIT_KB} KB`)
+}
+console.log(`pages: ${config.pages.length} main, ${subs.reduce((n, s) => n + s.pages.length, 0)} in ${subs.length} sub-package(s)`)
+
+if (failures.length) {
+  for (const f of failures) console.error(`✖ ${f}`)
+  process.exit(1)
+}
+console.log('✔ weapp build checked')

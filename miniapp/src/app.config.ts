@@ -1,0 +1,31 @@
+export default defineAppConfig({
+  pages: [
+    'pages/index/index',
+    'pages/services/index',
+    'pages/messages/index',
+    'pages/mine/index',
+  ],
+  subPackages: [
+    // Staff section: loaded only when a staff member opens it.
+    { root: 'staff', pages: ['login/index', 'home/index'] },
+  ],
+  window: {
+    backgroundTextStyle: 'dark',
+    backgroundColor: '#f4f5f7',
+    navigationBarBackgroundColor: '#1a5fd0',
+    navigationBarTitleText: '便民服务',
+    navigationBarTextStyle: 'white',
+  },
+  tabBar: {
+    color: '#595959',
+    selectedColor: '#1a5fd0',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/index/index', text: '首页', iconPath: 'assets/tabbar/home.png', selectedIconPath: 'assets/tabbar/home-active.png' },
+      { pagePath: 'pages/services/index', text: '办事', iconPath: 'assets/tabbar/services.png', selectedIconPath: 'assets/tabbar/services-active.png' },
+      { pagePath: 'pages/messages/index', text: '消息', iconPath: 'assets/tabbar/messages.png', selectedIconPath: 'assets/tabbar/messages-active.png' },
+      { pagePath: 'pages/mine/index', text: '我的', iconPath: 'assets/tabbar/mine.png', selectedIconPath: 'assets/tabbar/mine-active.png' },
+    ],
+  },
+})

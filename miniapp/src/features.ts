@@ -1,0 +1,35 @@
+// Service entries shown on 首页 and 办事. An entry without `url` is not built yet and says so.
+import Taro from '@tarojs/taro'
+
+export interface Entry {
+  key: string
+  title: string
+  description: string
+  /** One character shown in the round badge. */
+  badge: string
+  /** Page to open; tab pages are opened with switchTab. */
+  url?: string
+  tab?: boolean
+}
+
+export const entries = {
+  notices: { key: 'notices', title: '政务公开', description: '通知公告、政策文件', badge: '公' },
+  booking: { key: 'booking', title: '预约办理', description: '先预约，再到窗口办事', badge: '约' },
+  rating: { key: 'rating', title: '好差评', description: '给办事服务打分', badge: '评' },
+  consult: { key: 'consult', title: '在线咨询', description: '咨询、投诉、提建议', badge: '问' },
+  disclosure: { key: 'disclosure', title: '依申请公开', description: '申请查看政府信息', badge: '申' },
+  myBookings: { key: 'my-bookings', title: '我的预约', description: '查看或取消预约', badge: '我' },
+} satisfies Record<string, Entry>
+
+export const homeEntries: Entry[] = [
+  entries.notices, entries.booking, entries.rating, entries.consult, entries.disclosure, entries.myBookings,
+]
+
+export function openEntry (entry: Entry): void {
+  if (!entry.url) {
+    void Taro.showToast({ title: '即将开放', icon: 'none' })
+    return
+  }
+  if (entry.tab) void Taro.switchTab({ url: entry.url })
+  else void Taro.navigateTo({ url: entry.url })
+}

@@ -1,0 +1,61 @@
+import { useCallback, useState } from 'react'
+import { Switch, Text, View } from '@tarojs/components'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { api, errorMessage, STAFF_LOGIN_URL } from '@/api/client'
+import { Cell, CellGroup } from '@/components/cell'
+import { PageRoot } from '@/components/page-root'
+import { PageState } from '@/components/page-state'
+import { prefs, useElderMode } from '@/store/prefs'
+import './index.scss'
+
+export default function MinePage () {
+  const elder = useElderMode()
+  const [name, setName] = useState<string | null>(null)
+  const [loading, setLoading] = useState(false)
+  const [error, setError] = useState('')
+
+  const load = useCallback(async () => {
+    setLoading(true)
+    setError('')
+    try {
+      const me = await api('getMe')
+      setName(me.type === 'resident' ? me.resident.nickname || '居民' : me.staff.name)
+    } catch (e) {
+      setError(errorMessage(e))
+    } finally {
+      setLoading(false)
+    }
+  }, [])
+
+  useDidShow(() => { void load() })
+
+  const toggleElder = (on: boolean) => {
+    prefs.setElderMode(on)
+    // Also saved to the account, so it follows the resident to a new phone; the device setting wins.
+    api('updateMe', { body: { elderMode: on } }).catch(() => undefined)
+  }
+
+  return (
+    <PageRoot className='mine'>
+      <View className='mine__header'>
+        {loading && name === null && <Text className='mine__name'>正在加载…</Text>}
+        {name !== null && <Text className='mine__name' data-testid='mine-name'>{name}</Text>}
+        {name !== null && <Text className='mine__role'>居民用户</Text>}
+      </View>
+      {!loading && error && <PageState status='error' title={error} onRetry={() => void load()} />}
+
+      <CellGroup title='显示设置'>
+        <Cell
+          title='长辈模式'
+          description='字更大、按钮更大、颜色更清楚'
+          testId='elder-mode'
+          extra={<Switch checked={elder} color='#1a5fd0' onChange={(e) => toggleElder(Boolean(e.detail.value))} />}
+        />
+      </CellGroup>
+
+      <CellGroup title='工作人员'>
+        <Cell title='工作人员登录' description='街道、社区工作人员使用' onClick={() => void Taro.navigateTo({ url: STAFF_LOGIN_URL })} testId='staff-login-entry' />
+      </CellGroup>
+    </PageRoot>
+  )
+}

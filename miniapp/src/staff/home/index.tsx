@@ -1,0 +1,82 @@
+import { useCallback, useState } from 'react'
+import { Button, Text, View } from '@tarojs/components'
+import Taro, { useDidShow } from '@tarojs/taro'
+import type { z } from 'zod'
+import type { staffView } from '@bianmin/shared'
+import { ApiError, errorMessage, STAFF_LOGIN_URL, staffApi, staffSession } from '@/api/client'
+import { EntryGrid } from '@/components/entry-grid'
+import { PageRoot } from '@/components/page-root'
+import { PageState } from '@/components/page-state'
+import { entriesForRoles, roleLabels } from '../roles'
+import './index.scss'
+
+type Staff = z.infer<typeof staffView>
+
+export default function StaffHomePage () {
+  const [staff, setStaff] = useState<Staff | null>(null)
+  const [loading, setLoading] = useState(true)
+  const [error, setError] = useState('')
+  const [leaving, setLeaving] = useState(false)
+
+  const load = useCallback(async () => {
+    if (!staffSession.hasToken()) {
+      void Taro.redirectTo({ url: STAFF_LOGIN_URL })
+      return
+    }
+    setLoading(true)
+    setError('')
+    try {
+      const me = await staffApi('getMe')
+      if (me.type !== 'staff') throw new ApiError(401, 'UNAUTHENTICATED', '请先登录')
+      setStaff(me.staff)
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401) {
+        void Taro.showToast({ title: '登录已过期，请重新登录', icon: 'none' })
+        void Taro.redirectTo({ url: STAFF_LOGIN_URL })
+        return
+      }
+      setError(errorMessage(e))
+    } finally {
+      setLoading(false)
+    }
+  }, [])
+
+  useDidShow(() => { void load() })
+
+  const signOut = async () => {
+    setLeaving(true)
+    try {
+      await staffSession.signOut()
+    } finally {
+      setLeaving(false)
+    }
+    void Taro.redirectTo({ url: STAFF_LOGIN_URL })
+  }
+
+  return (
+    <PageRoot className='staff-home'>
+      {loading && !staff && <PageState status='loading' />}
+      {!loading && error && <PageState status='error' title={error} onRetry={() => void load()} />}
+      {staff && (
+        <>
+          <View className='staff-home__header'>
+            <Text className='staff-home__title'>工作台</Text>
+            <Text className='staff-home__name' data-testid='staff-name'>{staff.name}</Text>
+            <Text className='staff-home__org'>{staff.orgName}</Text>
+            <View className='staff-home__roles'>
+              {staff.roles.map((r) => <Text key={r} className='staff-home__role'>{roleLabels[r]}</Text>)}
+            </View>
+          </View>
+          <View className='staff-home__section'>
+            <EntryGrid items={entriesForRoles(staff.roles)} />
+          </View>
+          <View className='staff-home__footer'>
+            <Button className={`bm-button bm-button--danger bm-button--block${leaving ? ' bm-button--disabled' : ''}`} disabled={leaving} onClick={() => void signOut()} data-testid='staff-logout'>
+              退出登录
+            </Button>
+          </View>
+        </>
+      )}
+    </PageRoot>
+  )
+}
