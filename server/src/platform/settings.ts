@@ -1,6 +1,7 @@
 // Rule settings (PRODUCT.md "config"): defaults from the shared schema, overrides in the Setting table, cached.
-import { settingsSchema, type Settings } from '@bianmin/shared'
+import { defaultSettings, mergeSettings, settingsSchema, type Settings, type SettingsPatch, type SettingGroup } from '@bianmin/shared'
 import type { Db } from './db'
+import { AppError, zodIssues } from './errors'
 
 export class SettingsStore {
   private cache: Settings | null = null
@@ -10,23 +11,23 @@ export class SettingsStore {
   async get (): Promise<Settings> {
     if (this.cache && Date.now() - this.loadedAt < this.ttlMs) return this.cache
     const rows = await this.db.setting.findMany()
-    const raw: Record<string, unknown> = {}
-    for (const r of rows) raw[r.key] = r.value
-    const parsed = settingsSchema.safeParse(raw)
-    this.cache = parsed.success ? parsed.data : settingsSchema.parse({})
+    this.cache = mergeSettings(defaultSettings, Object.fromEntries(rows.map((r) => [r.key, r.value])))
     this.loadedAt = Date.now()
     return this.cache
   }
 
-  async update (patch: Partial<Record<keyof Settings, unknown>>, staffId: string | null): Promise<Settings> {
+  async update (patch: SettingsPatch, staffId: string | null): Promise<Settings> {
     const current = await this.get()
-    const next = settingsSchema.parse({ ...current, ...patch })
-    for (const key of Object.keys(patch) as (keyof Settings)[]) {
-      const value = next[key] as object
+    const candidate: Record<string, unknown> = { ...current }
+    for (const [k, v] of Object.entries(patch)) if (v) candidate[k] = { ...(current[k as SettingGroup] as object), ...v }
+    const parsed = settingsSchema.safeParse(candidate)
+    if (!parsed.success) throw new AppError('VALIDATION_FAILED', '设置值不合法', zodIssues(parsed.error))
+    for (const key of Object.keys(patch) as SettingGroup[]) {
+      const value = parsed.data[key] as object
       await this.db.setting.upsert({ where: { key }, create: { key, value, updatedById: staffId }, update: { value, updatedById: staffId } })
     }
     this.invalidate()
-    return next
+    return parsed.data
   }
 
   invalidate (): void { this.cache = null }

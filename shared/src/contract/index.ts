@@ -1,16 +1,36 @@
 // The whole API: every domain's routes in one table, keyed by verb names.
 import { metaRoutes } from './meta'
+import { opsRoutes } from './ops'
 import { authRoutes } from './auth'
 import { orgRoutes } from './orgs'
+import { adminRoutes } from './admin'
 import { messageRoutes } from './messages'
 import { uploadRoutes } from './uploads'
+import { consultationRoutes } from './consultations'
+import { noticeRoutes } from './notices'
+import { serviceItemRoutes } from './service-items'
+import { appointmentRoutes } from './appointments'
+import { homeVisitRoutes } from './home-visits'
+import { disclosureRoutes } from './disclosures'
+import { ratingRoutes } from './ratings'
+import { rectificationRoutes } from './rectifications'
 
 export const contract = {
   ...metaRoutes,
+  ...opsRoutes,
   ...authRoutes,
   ...orgRoutes,
+  ...adminRoutes,
   ...messageRoutes,
   ...uploadRoutes,
+  ...consultationRoutes,
+  ...noticeRoutes,
+  ...serviceItemRoutes,
+  ...appointmentRoutes,
+  ...homeVisitRoutes,
+  ...disclosureRoutes,
+  ...ratingRoutes,
+  ...rectificationRoutes,
 }
 export type Contract = typeof contract
 export type RouteName = keyof Contract
@@ -18,8 +38,18 @@ export type RouteName = keyof Contract
 export * from './route'
 export * from './common'
 export * from './meta'
+export * from './ops'
 export * from './auth'
 export * from './orgs'
+export * from './admin'
 export * from './settings'
 export * from './messages'
 export * from './uploads'
+export * from './consultations'
+export * from './notices'
+export * from './service-items'
+export * from './appointments'
+export * from './home-visits'
+export * from './disclosures'
+export * from './ratings'
+export * from './rectifications'
