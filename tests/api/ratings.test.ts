@@ -421,3 +421,22 @@ describe('statistics', () => {
     await expectError(t.anon('getRatingStats', { query: { from: '2026-12-01', to: '2026-11-01' } }), 400, 'VALIDATION_FAILED')
   })
 })
+
+describe('demo seed', () => {
+  it('gives the stats page, the handler inbox and the demo resident something to show', async () => {
+    const demo = await startTestApp({ clock: MONDAY, demo: true })
+    try {
+      const street = await demo.deps.db.org.findFirstOrThrow({ where: { level: 'STREET' }, orderBy: { sort: 'asc' } })
+      const stats = await demo.anon('getRatingStats', { query: { orgId: street.id } })
+      expect(stats).toMatchObject({ rated: 6, good: 5, bad: 1 })
+      expect(stats.services.unrated).toBeGreaterThanOrEqual(2)
+      const inbox = await (await demo.staff('handler')).call('listRectifications')
+      expect(inbox.items.map((x) => x.status)).toEqual(['OPEN'])
+      const resident = await demo.resident('demo-resident')
+      expect((await resident.call('listPendingRatings')).count).toBe(1)
+      expect((await resident.call('listMyRatings')).items[0]?.rectification?.status).toBe('OPEN')
+    } finally {
+      await demo.close()
+    }
+  })
+})

@@ -1,7 +1,9 @@
 // Feature modules add their demo data here (notices, consultations …); each runs once on a fresh demo database.
 import type { Deps } from '../deps'
+import { seedRatings } from '../modules/ratings/rating.seed'
 
 export interface DemoContext { districtId: string; streetId: string; communityIds: string[]; hallIds: string[] }
 export type DemoSeeder = (deps: Deps, ctx: DemoContext) => Promise<void>
 
 export const demoSeeders: DemoSeeder[] = []
+demoSeeders.push(seedRatings)
