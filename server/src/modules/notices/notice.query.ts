@@ -1,0 +1,103 @@
+// Residents' reads: published notices whose publish time has come; pinned first, newest first, keyset cursor
+// (pinned, publishedAt, id) so pages stay stable while notices are added. Served through the in-process cache.
+import fs from 'node:fs'
+import path from 'node:path'
+import type { z } from 'zod'
+import type { ParsedRequest } from '@bianmin/shared'
+import { contract, type noticeListItem, type noticeView } from '@bianmin/shared'
+import type { Deps } from '../../deps'
+import { AppError, notFound } from '../../platform/errors'
+import { decodeCursor, encodeCursor } from '../../platform/cursor'
+import { Raw } from '../../platform/http'
+import { keywords } from './notice.text'
+import { noticeRuntime } from './notice.cache'
+import { listSelect, fullSelect, publicListItem, publicView } from './notice.mapper'
+
+type ListQuery = ParsedRequest<typeof contract.listNotices>['query']
+type Page = { items: z.output<typeof noticeListItem>[]; nextCursor: string | null }
+type View = z.output<typeof noticeView>
+
+/** Where-clause of what residents may see right now. */
+export const visibleWhere = (now: Date) => ({ status: 'PUBLISHED' as const, publishedAt: { lte: now } })
+
+export async function listPublished (deps: Deps, query: ListQuery): Promise<Page> {
+  const rt = noticeRuntime(deps)
+  await rt.ensureFresh()
+  const kws = keywords(query.q)
+  const key = JSON.stringify([query.category ?? '', kws, query.orgId ?? '', query.cursor ?? '', query.limit])
+  return rt.lists.get(key, () => loadPage(deps, query, kws)) as Promise<Page>
+}
+
+async function loadPage (deps: Deps, query: ListQuery, kws: string[]): Promise<Page> {
+  const cur = decodeCursor(query.cursor)
+  if (cur && typeof cur.p !== 'boolean') throw new AppError('VALIDATION_FAILED', '翻页参数无效，请从第一页重新加载', [{ path: 'query.cursor', message: '翻页参数无效' }])
+  let orgPath: string | undefined
+  if (query.orgId) {
+    const org = await deps.db.org.findUnique({ where: { id: query.orgId }, select: { path: true } })
+    if (!org) throw notFound('机构')
+    orgPath = org.path
+  }
+  const t = cur ? new Date(cur.t) : undefined
+  const after = cur && t
+    ? cur.p
+      ? { OR: [{ pinned: false }, { pinned: true, publishedAt: { lt: t } }, { pinned: true, publishedAt: t, id: { lt: cur.id } }] }
+      : { pinned: false, OR: [{ publishedAt: { lt: t } }, { publishedAt: t, id: { lt: cur.id } }] }
+    : {}
+  const rows = await deps.db.notice.findMany({
+    where: {
+      ...visibleWhere(deps.clock.now()),
+      ...(query.category ? { category: query.category } : {}),
+      ...(orgPath ? { org: { path: { startsWith: orgPath } } } : {}),
+      AND: [after, ...kws.map((k) => ({ searchText: { contains: k } }))],
+    },
+    orderBy: [{ pinned: 'desc' }, { publishedAt: 'desc' }, { id: 'desc' }],
+    take: query.limit + 1,
+    select: listSelect,
+  })
+  const items = rows.slice(0, query.limit)
+  const counts = await attachmentCounts(deps, items.map((n) => n.id))
+  const last = items[items.length - 1]
+  return {
+    items: items.map((n) => publicListItem(n, counts.get(n.id) ?? 0)),
+    nextCursor: rows.length > query.limit && last ? encodeCursor({ t: last.publishedAt!.toISOString(), id: last.id, p: last.pinned }) : null,
+  }
+}
+
+async function attachmentCounts (deps: Deps, ids: string[]): Promise<Map<string, number>> {
+  if (ids.length === 0) return new Map()
+  const groups = await deps.db.upload.groupBy({ by: ['refId'], where: { refType: 'NOTICE', refId: { in: ids } }, _count: { _all: true } })
+  return new Map(groups.map((g) => [g.refId!, g._count._all]))
+}
+
+/** A visible notice with its attachments and its linked 文件/解读; counts one view. 404 when not visible. */
+export async function getPublished (deps: Deps, id: string): Promise<View> {
+  const rt = noticeRuntime(deps)
+  await rt.ensureFresh()
+  const view = await (rt.details.get(id, () => loadDetail(deps, id)) as Promise<View>)
+  rt.countView(id)
+  return view
+}
+
+async function loadDetail (deps: Deps, id: string): Promise<View> {
+  const now = deps.clock.now()
+  const n = await deps.db.notice.findFirst({ where: { id, ...visibleWhere(now) }, select: fullSelect })
+  if (!n) throw notFound('公告')
+  const [uploads, related] = await Promise.all([
+    deps.db.upload.findMany({ where: { refType: 'NOTICE', refId: id }, orderBy: { createdAt: 'asc' }, select: { id: true, originalName: true, mime: true, size: true } }),
+    deps.db.notice.findMany({
+      where: { ...visibleWhere(now), OR: [...(n.relatedNoticeId ? [{ id: n.relatedNoticeId }] : []), { relatedNoticeId: id }] },
+      orderBy: { publishedAt: 'desc' }, select: { id: true, title: true, category: true, status: true },
+    }),
+  ])
+  return publicView(n, uploads, related)
+}
+
+/** Streams an attachment of a visible notice (404 otherwise). */
+export async function attachmentFile (deps: Deps, noticeId: string, uploadId: string): Promise<{ raw: Raw; filename: string }> {
+  const notice = await deps.db.notice.findFirst({ where: { id: noticeId, ...visibleWhere(deps.clock.now()) }, select: { id: true } })
+  const upload = notice && await deps.db.upload.findFirst({ where: { id: uploadId, refType: 'NOTICE', refId: noticeId } })
+  if (!upload) throw notFound('附件')
+  const file = path.resolve(deps.config.uploadDir, upload.storageKey)
+  if (!file.startsWith(path.resolve(deps.config.uploadDir) + path.sep) || !fs.existsSync(file)) throw notFound('附件')
+  return { raw: new Raw(fs.createReadStream(file), upload.mime), filename: upload.originalName ?? `附件-${upload.id}` }
+}
