@@ -22,6 +22,15 @@ const envSchema = z.object({
   WECHAT_APP_ID: optional,
   WECHAT_APP_SECRET: optional,
   WECHAT_API_BASE: z.string().url().default('https://api.weixin.qq.com'),
+  /** JSON object: notification kind → subscribe-message template id, e.g. {"BOOKING_CONFIRMED":"abc…"} */
+  WECHAT_TEMPLATES: optional.pipe(z.string().transform((v, ctx) => {
+    try {
+      const o = JSON.parse(v) as unknown
+      if (o && typeof o === 'object' && !Array.isArray(o) && Object.values(o).every((x) => typeof x === 'string')) return o as Record<string, string>
+    } catch { /* reported below */ }
+    ctx.addIssue({ code: 'custom', message: 'WECHAT_TEMPLATES 必须是 JSON 对象：{"消息类型":"模板ID"}' })
+    return z.NEVER
+  }).optional()),
   RATE_LIMITS: z.enum(['on', 'off']).default('on'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATA_DIR: z.string().default('./data'),
@@ -43,7 +52,7 @@ export interface Config {
   adminPassword?: string
   tokenSecret: string
   phoneKey: Buffer
-  wechat: { appId?: string; appSecret?: string; apiBase: string }
+  wechat: { appId?: string; appSecret?: string; apiBase: string; templates: Record<string, string> }
   rateLimits: boolean
   logLevel: string
   dataDir: string
@@ -104,7 +113,7 @@ export function loadConfig (env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: e.ADMIN_PASSWORD,
     tokenSecret: e.TOKEN_SECRET ?? dev!.tokenSecret,
     phoneKey: Buffer.from(e.PHONE_KEY ?? dev!.phoneKey, 'hex'),
-    wechat: { appId: e.WECHAT_APP_ID, appSecret: e.WECHAT_APP_SECRET, apiBase: e.WECHAT_API_BASE },
+    wechat: { appId: e.WECHAT_APP_ID, appSecret: e.WECHAT_APP_SECRET, apiBase: e.WECHAT_API_BASE, templates: e.WECHAT_TEMPLATES ?? {} },
     rateLimits: production ? true : e.RATE_LIMITS === 'on',
     logLevel: e.LOG_LEVEL,
     dataDir,

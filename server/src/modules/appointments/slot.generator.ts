@@ -24,6 +24,7 @@ export async function generateSlots (deps: Deps, hallId: string, from: string, t
       })
     }
   }
+  await closeNonWorkdays(deps, hallId, from, to)
   if (!rows.length) return 0
   try {
     await deps.db.slot.createMany({ data: rows })
@@ -33,6 +34,13 @@ export async function generateSlots (deps: Deps, hallId: string, from: string, t
     for (const row of rows) await deps.db.slot.create({ data: row }).catch((e: { code?: string }) => { if (e.code !== 'P2002') throw e })
   }
   return rows.length
+}
+
+/** A day turned into a holiday after its slots were made (admin override): close its slots that nobody booked. */
+async function closeNonWorkdays (deps: Deps, hallId: string, from: string, to: string): Promise<void> {
+  const open = await deps.db.slot.findMany({ where: { hallId, date: { gte: from, lte: to }, closed: false, booked: 0 }, select: { date: true }, distinct: ['date'] })
+  const off = open.map((s) => s.date).filter((d) => !deps.calendar.isWorkday(d))
+  if (off.length) await deps.db.slot.updateMany({ where: { hallId, date: { in: off }, closed: false, booked: 0 }, data: { closed: true, closedReason: '节假日不办理' } })
 }
 
 /** Slots for every active hall from today to the booking horizon (plus a margin). */

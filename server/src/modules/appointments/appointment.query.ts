@@ -1,0 +1,74 @@
+// Reading appointments: the resident's own (others' are 404), and staff lists scoped to halls of their org subtree.
+import type { AppointmentStatus } from '@bianmin/shared'
+import type { Deps } from '../../deps'
+import type { Prisma } from '../../generated/sqlite/client.js'
+import type { StaffActor } from '../../platform/http'
+import { notFound } from '../../platform/errors'
+import { decodeCursor, encodeCursor } from '../../platform/cursor'
+import { inSubtree } from '../../platform/scope'
+import { appointmentDetail, appointmentInclude, appointmentView, staffAppointmentView, viewCtx, type AppointmentRow } from './appointment.mapper'
+
+export async function listMine (deps: Deps, residentId: string, q: { status?: AppointmentStatus; limit: number; cursor?: string }) {
+  const cur = decodeCursor(q.cursor)
+  const rows = await deps.db.appointment.findMany({
+    where: {
+      residentId, ...(q.status ? { status: q.status } : {}),
+      ...(cur ? { OR: [{ createdAt: { lt: new Date(cur.t) } }, { createdAt: new Date(cur.t), id: { lt: cur.id } }] } : {}),
+    },
+    include: appointmentInclude, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: q.limit + 1,
+  })
+  const ctx = await viewCtx(deps)
+  const items = rows.slice(0, q.limit)
+  const last = items[items.length - 1]
+  return {
+    items: items.map((a) => appointmentView(a as AppointmentRow, ctx)),
+    nextCursor: rows.length > q.limit && last ? encodeCursor({ t: last.createdAt.toISOString(), id: last.id }) : null,
+  }
+}
+
+export async function getMine (deps: Deps, residentId: string, id: string) {
+  const a = await deps.db.appointment.findFirst({ where: { id, residentId }, include: appointmentInclude })
+  if (!a) throw notFound('预约')
+  return appointmentDetail(a as AppointmentRow, await viewCtx(deps))
+}
+
+/** Halls filter for staff: one hall (404 outside the subtree) or every hall in it. */
+async function hallWhere (deps: Deps, actor: StaffActor, hallId?: string): Promise<Prisma.AppointmentWhereInput> {
+  if (!hallId) return { hall: { org: inSubtree(actor) } }
+  const hall = await deps.db.hall.findFirst({ where: { id: hallId, org: inSubtree(actor) }, select: { id: true } })
+  if (!hall) throw notFound('服务中心')
+  return { hallId }
+}
+
+export async function listForStaff (deps: Deps, actor: StaffActor, q: { date?: string; hallId?: string; status?: AppointmentStatus; limit: number; cursor?: string }) {
+  const cur = decodeCursor(q.cursor)
+  const date = q.date ?? deps.clock.today()
+  const base: Prisma.AppointmentWhereInput = { ...(await hallWhere(deps, actor, q.hallId)), date }
+  // Day view: by slot time, then queue number; the cursor carries the slot start instant.
+  const rows = await deps.db.appointment.findMany({
+    where: {
+      ...base, ...(q.status ? { status: q.status } : {}),
+      ...(cur ? { OR: [{ slot: { startsAt: { gt: new Date(cur.t) } } }, { slot: { startsAt: new Date(cur.t) }, id: { gt: cur.id } }] } : {}),
+    },
+    include: appointmentInclude, orderBy: [{ slot: { startsAt: 'asc' } }, { id: 'asc' }], take: q.limit + 1,
+  })
+  const grouped = await deps.db.appointment.groupBy({ by: ['status'], where: base, _count: { _all: true } })
+  const ctx = await viewCtx(deps)
+  const items = rows.slice(0, q.limit)
+  const last = items[items.length - 1]
+  return {
+    items: items.map((a) => staffAppointmentView(a as AppointmentRow, ctx)),
+    nextCursor: rows.length > q.limit && last ? encodeCursor({ t: last.slot.startsAt.toISOString(), id: last.id }) : null,
+    counts: Object.fromEntries(grouped.map((g) => [g.status, g._count._all])),
+  }
+}
+
+/** End of day: bookings nobody resolved (never marked done or no-show automatically). */
+export async function listUnresolved (deps: Deps, actor: StaffActor, q: { date?: string; hallId?: string }) {
+  const rows = await deps.db.appointment.findMany({
+    where: { ...(await hallWhere(deps, actor, q.hallId)), date: q.date ?? deps.clock.today(), status: { in: ['BOOKED', 'CHECKED_IN', 'CALLED'] } },
+    include: appointmentInclude, orderBy: [{ slot: { startsAt: 'asc' } }, { id: 'asc' }], take: 500,
+  })
+  const ctx = await viewCtx(deps)
+  return { items: rows.map((a) => staffAppointmentView(a as AppointmentRow, ctx)) }
+}

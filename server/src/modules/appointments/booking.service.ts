@@ -1,0 +1,175 @@
+// Booking, cancel and reschedule. Capacity is a conditional UPDATE (booked < capacity, not closed) inside the same
+// transaction that inserts the appointment; one active booking per person/item/day is the unique activeKey; an
+// Idempotency-Key row is claimed in that transaction too. Nothing relies on in-process locks.
+import type { z } from 'zod'
+import type { AppointmentDetail, bookingInput } from '@bianmin/shared'
+import type { Deps } from '../../deps'
+import type { Prisma } from '../../generated/sqlite/client.js'
+import type { StaffActor } from '../../platform/http'
+import { AppError, invalidState, notFound } from '../../platform/errors'
+import { notify } from '../../platform/outbox'
+import { audit, type AuditMeta } from '../../platform/audit'
+import { atShanghai } from '../../platform/clock'
+import { assertBookable, itemWindows, newCheckInCode, slotServesItem, suspendedError } from './booking.rules'
+import { appointmentDetail, appointmentInclude, viewCtx, type AppointmentRow } from './appointment.mapper'
+import { claim, IdempotencyHit, record, replay, type Idem } from './idempotency'
+
+type Tx = Prisma.TransactionClient
+export type Booker =
+  | { kind: 'resident'; residentId: string }
+  | { kind: 'staff'; actor: StaffActor; channel: 'PHONE' | 'PROXY'; meta: AuditMeta }
+
+export const TX_OPTIONS = { maxWait: 15_000, timeout: 20_000 }
+const isUniqueViolation = (e: unknown) => (e as { code?: string })?.code === 'P2002'
+
+interface Prepared {
+  slot: { id: string; hallId: string; windowId: string | null; date: string; closed: boolean; hall: { orgId: string } }
+  item: { id: string; name: string }
+  activeKey: string
+}
+
+async function prepare (deps: Deps, input: { slotId: string; serviceItemId: string; contactPhone: string }, booker: Booker): Promise<Prepared> {
+  const slot = await deps.db.slot.findUnique({ where: { id: input.slotId }, include: { hall: { select: { orgId: true, active: true, org: { select: { path: true } } } } } })
+  if (!slot || !slot.hall.active) throw notFound('预约时段')
+  if (booker.kind === 'staff' && !slot.hall.org.path.startsWith(booker.actor.orgPath)) throw notFound('预约时段')
+  const item = await deps.db.serviceItem.findFirst({ where: { id: input.serviceItemId, active: true }, select: { id: true, name: true, bookable: true } })
+  if (!item) throw notFound('事项')
+  if (!item.bookable) throw invalidState('该事项无需预约，可直接前往办理或在线办理')
+  if (!slotServesItem(slot, item.id, await itemWindows(deps, item.id))) throw invalidState('该时段不办理此事项，请选择其他时段')
+  await assertBookable(deps, slot)
+  if (slot.closed) throw new AppError('SLOT_FULL', '该时段已停止预约，请选择其他时段')
+  if (booker.kind === 'resident') {
+    const r = await deps.db.resident.findUnique({ where: { id: booker.residentId }, select: { suspendedUntil: true } })
+    if (r?.suspendedUntil && r.suspendedUntil > deps.clock.now()) throw suspendedError(r.suspendedUntil)
+  }
+  const who = booker.kind === 'resident' ? booker.residentId : `tel:${deps.cipher.blindIndex(input.contactPhone)}`
+  const activeKey = `${who}:${item.id}:${slot.date}`
+  return { slot, item, activeKey }
+}
+
+const duplicate = () => new AppError('DUPLICATE', '同一事项每天只能预约一次，您已有当天的有效预约')
+
+/** Inside a transaction: take a seat and insert the appointment (throws SLOT_FULL when none is left). */
+async function takeSeat (deps: Deps, tx: Tx, p: Prepared, input: z.output<typeof bookingInput>, booker: Booker): Promise<AppointmentRow> {
+  const seat = await tx.slot.updateMany({
+    where: { id: p.slot.id, closed: false, booked: { lt: deps.db.slot.fields.capacity } },
+    data: { booked: { increment: 1 } },
+  })
+  if (seat.count === 0) throw new AppError('SLOT_FULL', '该时段已约满，请选择其他时段')
+  const now = deps.clock.now()
+  const a = await tx.appointment.create({
+    data: {
+      residentId: booker.kind === 'resident' ? booker.residentId : null,
+      slotId: p.slot.id, serviceItemId: p.item.id, hallId: p.slot.hallId, windowId: p.slot.windowId, date: p.slot.date,
+      code: newCheckInCode(), activeKey: p.activeKey, contactName: input.contactName, contactPhoneEnc: deps.cipher.encrypt(input.contactPhone),
+      note: input.note ?? null, channel: booker.kind === 'resident' ? 'APP' : booker.channel,
+      bookedById: booker.kind === 'staff' ? booker.actor.id : null, createdAt: now,
+    },
+    include: appointmentInclude,
+  })
+  if (a.residentId) {
+    await notify(tx, {
+      residentId: a.residentId, kind: 'BOOKING_CONFIRMED', title: '预约成功',
+      body: `您已预约 ${a.date} ${a.slot.start}-${a.slot.end} 在${a.hall.name}办理“${a.serviceItem.name}”，签到码 ${a.code}。请按时前往。`,
+      data: { page: `/pages/appointments/detail/index?id=${a.id}`, appointmentId: a.id }, dedupeKey: `booked:${a.id}`,
+    }, now)
+  }
+  if (booker.kind === 'staff') {
+    await audit(tx, booker.actor, {
+      action: 'appointment.book_on_behalf', targetType: 'Appointment', targetId: a.id, orgId: a.hall.orgId,
+      detail: { channel: booker.channel, slotId: a.slotId, serviceItemId: a.serviceItemId },
+    }, booker.meta)
+  }
+  return a as AppointmentRow
+}
+
+/** Runs a booking transaction; on a unique violation tells a duplicate from a code collision (then retries). */
+async function withRetry<T> (deps: Deps, activeKey: string, fn: () => Promise<T>, exceptId?: string): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fn()
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err
+      const holder = await deps.db.appointment.findUnique({ where: { activeKey }, select: { id: true } })
+      if (holder && holder.id !== exceptId) throw duplicate()
+      if (attempt >= 4) throw new AppError('CONFLICT', '预约繁忙，请稍后重试')
+    }
+  }
+}
+
+export async function book (deps: Deps, input: z.output<typeof bookingInput>, booker: Booker, idem: Idem | null): Promise<AppointmentDetail> {
+  if (idem) {
+    const prior = await replay<AppointmentDetail>(deps, idem)
+    if (prior) return prior
+  }
+  const p = await prepare(deps, input, booker)
+  if (await deps.db.appointment.findUnique({ where: { activeKey: p.activeKey }, select: { id: true } })) throw duplicate()
+  const ctx = await viewCtx(deps)
+  try {
+    return await withRetry(deps, p.activeKey, () => deps.db.$transaction(async (tx) => {
+      if (idem) await claim(tx, idem, deps.clock.now())
+      const a = await takeSeat(deps, tx, p, input, booker)
+      const view = await appointmentDetail(a, ctx)
+      if (idem) await record(tx, idem, 201, view)
+      return view
+    }, TX_OPTIONS))
+  } catch (err) {
+    if (err instanceof IdempotencyHit && idem) {
+      const prior = await replay<AppointmentDetail>(deps, idem)
+      if (prior) return prior
+    }
+    throw err
+  }
+}
+
+type CancelOutcome = 'CANCELLED' | 'LATE_CANCELLED'
+
+/** Inside a transaction: cancel a BOOKED appointment and free its seat. */
+async function releaseSeat (deps: Deps, tx: Tx, a: { id: string; slotId: string }, status: CancelOutcome): Promise<void> {
+  const r = await tx.appointment.updateMany({
+    where: { id: a.id, status: 'BOOKED' },
+    data: { status, cancelledAt: deps.clock.now(), activeKey: null },
+  })
+  if (r.count === 0) throw invalidState('该预约已签到、已取消或已办结，不能取消')
+  await tx.slot.updateMany({ where: { id: a.slotId, booked: { gt: 0 } }, data: { booked: { decrement: 1 } } })
+}
+
+async function cancelOutcome (deps: Deps, a: { status: string; date: string; slot: { startsAt: Date; end: string } }): Promise<CancelOutcome> {
+  if (a.status !== 'BOOKED') throw invalidState('该预约已签到、已取消或已办结，不能取消')
+  const now = deps.clock.now()
+  if (now >= atShanghai(a.date, a.slot.end)) throw invalidState('预约时段已结束，不能取消')
+  const { cancelCutoffHours } = (await deps.settings.get()).booking
+  return now.getTime() > a.slot.startsAt.getTime() - cancelCutoffHours * 3600_000 ? 'LATE_CANCELLED' : 'CANCELLED'
+}
+
+export async function cancel (deps: Deps, where: Prisma.AppointmentWhereInput, by: { actor?: StaffActor; meta?: AuditMeta } = {}) {
+  const a = await deps.db.appointment.findFirst({ where, include: appointmentInclude })
+  if (!a) throw notFound('预约')
+  const status = await cancelOutcome(deps, a)
+  await deps.db.$transaction(async (tx) => {
+    await releaseSeat(deps, tx, a, status)
+    if (by.actor) {
+      await audit(tx, by.actor, { action: 'appointment.cancel_on_behalf', targetType: 'Appointment', targetId: a.id, orgId: a.hall.orgId, detail: { status } }, by.meta)
+    }
+  }, TX_OPTIONS)
+  return deps.db.appointment.findUniqueOrThrow({ where: { id: a.id }, include: appointmentInclude })
+}
+
+/** Cancel + book in one transaction: if the new slot cannot be booked the old booking stays. */
+export async function reschedule (deps: Deps, residentId: string, id: string, slotId: string): Promise<AppointmentDetail> {
+  const old = await deps.db.appointment.findFirst({ where: { id, residentId }, include: appointmentInclude })
+  if (!old) throw notFound('预约')
+  if (old.slotId === slotId) throw invalidState('新时段与原预约相同')
+  const status = await cancelOutcome(deps, old)
+  const input = { slotId, serviceItemId: old.serviceItemId, contactName: old.contactName, contactPhone: deps.cipher.decrypt(old.contactPhoneEnc), note: old.note ?? undefined }
+  const booker: Booker = { kind: 'resident', residentId }
+  const p = await prepare(deps, input, booker)
+  const clash = await deps.db.appointment.findUnique({ where: { activeKey: p.activeKey }, select: { id: true } })
+  if (clash && clash.id !== old.id) throw duplicate()
+  const ctx = await viewCtx(deps)
+  return withRetry(deps, p.activeKey, () => deps.db.$transaction(async (tx) => {
+    await releaseSeat(deps, tx, old, status)
+    const a = await takeSeat(deps, tx, p, input, booker)
+    return appointmentDetail(a, ctx)
+  }, TX_OPTIONS), old.id)
+}

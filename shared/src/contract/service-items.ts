@@ -1,0 +1,179 @@
+// 办事指南 (service items) and where they are handled: public guide, admin CRUD of items, halls, windows, templates.
+import { z } from 'zod'
+import { route } from './route'
+import { boolQuery, dateString, id, idParams, isoDateTime, page, pageQuery, text, timeString } from './common'
+
+export const material = z.object({
+  name: text('材料名称', 100),
+  copies: z.number({ error: '份数必须是数字' }).int('份数必须是整数').min(1, '份数至少 1').max(20, '份数最多 20').optional(),
+  note: z.string().trim().max(200, '材料说明最多 200 个字').optional(),
+})
+
+export const serviceItemSummary = z.object({
+  id, code: z.string(), name: z.string(), category: z.string(), orgId: id, orgName: z.string(),
+  description: z.string().nullable(), timeLimitDays: z.number().int(), feeFen: z.number().int(), feeText: z.string(),
+  fullyOnline: z.boolean(), maxOneVisit: z.boolean(), bookable: z.boolean(), homeVisit: z.boolean(),
+})
+export const handlingHall = z.object({
+  id, name: z.string(), address: z.string(), phone: z.string().nullable(), openHours: z.string().nullable(),
+  windows: z.array(z.object({ id, name: z.string(), number: z.string() })),
+})
+export const serviceItemDetail = serviceItemSummary.extend({
+  conditions: z.string().nullable(),
+  materials: z.array(z.object({ name: z.string(), copies: z.number().int().optional(), note: z.string().optional() })),
+  legalBasis: z.string().nullable(),
+  legalLimitDays: z.number().int().nullable(),
+  halls: z.array(handlingHall),
+  /** Link to this guide in the H5 build, and its QR code (data: URL, SVG). */
+  guideUrl: z.string(),
+  qrCode: z.string(),
+})
+
+export const slotView = z.object({
+  id, hallId: id, hallName: z.string(), windowId: id.nullable(), windowName: z.string().nullable(),
+  date: z.string(), start: z.string(), end: z.string(), startsAt: isoDateTime, capacity: z.number().int(), remaining: z.number().int(),
+})
+
+const optText = (label: string, max: number) => z.string().trim().max(max, `${label}最多 ${max} 个字`).nullable().optional()
+const workdays = (label: string) => z.number({ error: `${label}必须是数字` }).int(`${label}必须是整数`).min(0, `${label}不能为负数`).max(365, `${label}最多 365 个工作日`)
+
+export const serviceItemInput = z.object({
+  orgId: id,
+  code: z.string({ error: '请填写事项编码' }).trim().regex(/^[A-Za-z0-9-]{2,32}$/, '事项编码为 2–32 位字母、数字或短横线'),
+  name: text('事项名称', 60),
+  category: text('事项分类', 20),
+  description: optText('事项简介', 500),
+  conditions: optText('办理条件', 2000),
+  materials: z.array(material).max(50, '材料最多 50 项').default([]),
+  legalBasis: optText('设定依据', 1000),
+  timeLimitDays: workdays('承诺时限'),
+  legalLimitDays: workdays('法定时限').nullable().optional(),
+  feeFen: z.number({ error: '收费金额必须是数字' }).int('收费金额以分为单位').min(0, '收费金额不能为负数').max(10_000_000, '收费金额过大').default(0),
+  feeText: optText('收费说明', 100),
+  fullyOnline: z.boolean().default(false),
+  maxOneVisit: z.boolean().default(true),
+  bookable: z.boolean().default(true),
+  homeVisit: z.boolean().default(false),
+  active: z.boolean().default(true),
+})
+export const serviceItemPatch = serviceItemInput.partial().omit({ orgId: true }).extend({ orgId: id.optional() })
+export const staffServiceItem = serviceItemDetail.omit({ halls: true, guideUrl: true, qrCode: true }).extend({ active: z.boolean(), updatedAt: isoDateTime })
+
+export const hallInput = z.object({
+  orgId: id,
+  name: text('服务中心名称', 60),
+  address: text('地址', 200),
+  phone: z.string().trim().regex(/^[0-9-]{7,20}$/, '电话号码格式不正确').nullable().optional(),
+  openHours: optText('办公时间', 100),
+  queuePrefix: z.string().trim().regex(/^[A-Z]{1,2}$/, '排队号前缀为 1–2 个大写字母').default('A'),
+  active: z.boolean().default(true),
+})
+export const hallPatch = hallInput.partial()
+export const staffWindow = z.object({ id, hallId: id, name: z.string(), number: z.string(), active: z.boolean(), serviceItemIds: z.array(id) })
+export const staffHall = z.object({
+  id, orgId: id, orgName: z.string(), name: z.string(), address: z.string(), phone: z.string().nullable(), openHours: z.string().nullable(),
+  queuePrefix: z.string(), active: z.boolean(), windows: z.array(staffWindow),
+})
+export const windowInput = z.object({
+  hallId: id,
+  name: text('窗口名称', 30),
+  number: z.string({ error: '请填写窗口编号' }).trim().regex(/^[A-Za-z0-9-]{1,10}$/, '窗口编号为 1–10 位字母或数字'),
+  active: z.boolean().default(true),
+  serviceItemIds: z.array(id).max(200, '事项最多 200 个').default([]),
+})
+export const windowPatch = windowInput.partial().omit({ hallId: true })
+
+const templateFields = {
+  hallId: id,
+  windowId: id.nullable().optional(),
+  weekday: z.number({ error: '星期必须是数字' }).int().min(1, '星期为 1（周一）到 7（周日）').max(7, '星期为 1（周一）到 7（周日）'),
+  start: timeString,
+  end: timeString,
+  capacity: z.number({ error: '容量必须是数字' }).int('容量必须是整数').min(1, '每个时段至少 1 个号').max(200, '每个时段最多 200 个号'),
+  serviceItemIds: z.array(id).max(200).nullable().optional(),
+  active: z.boolean().default(true),
+}
+const startBeforeEnd = (t: { start?: string; end?: string }) => !t.start || !t.end || t.start < t.end
+export const slotTemplateInput = z.object(templateFields).refine(startBeforeEnd, { message: '结束时间必须晚于开始时间', path: ['end'] })
+export const slotTemplatePatch = z.object(templateFields).omit({ hallId: true }).partial().refine(startBeforeEnd, { message: '结束时间必须晚于开始时间', path: ['end'] })
+export const slotTemplateView = z.object({
+  id, hallId: id, windowId: id.nullable(), weekday: z.number().int(), start: z.string(), end: z.string(), capacity: z.number().int(),
+  serviceItemIds: z.array(id).nullable(), active: z.boolean(),
+})
+
+const admin = ['ADMIN'] as const
+const tags = ['办事指南']
+const adminTags = ['管理']
+
+export const serviceItemRoutes = {
+  listServiceItems: route({
+    method: 'GET', path: '/api/v1/service-items', access: 'public', summary: '办事指南列表（按机构、分类、关键词）', tags,
+    query: pageQuery.extend({
+      orgId: id.optional(), category: z.string().trim().max(20, '分类过长').optional(), q: z.string().trim().max(50, '关键词最多 50 个字').optional(),
+      bookable: boolQuery,
+    }),
+    responses: { 200: page(serviceItemSummary).extend({ categories: z.array(z.string()) }) },
+  }),
+  getServiceItem: route({
+    method: 'GET', path: '/api/v1/service-items/:id', access: 'public', summary: '办事指南详情（材料、条件、依据、时限、收费、办理地点、二维码）', tags,
+    params: idParams,
+    responses: { 200: serviceItemDetail },
+  }),
+  listServiceItemSlots: route({
+    method: 'GET', path: '/api/v1/service-items/:id/slots', access: 'public', summary: '可预约时段（今天起若干个工作日内，含剩余号数）', tags,
+    params: idParams,
+    query: z.object({ from: dateString.optional(), to: dateString.optional(), hallId: id.optional() }),
+    responses: { 200: z.object({ items: z.array(slotView), dates: z.array(z.string()) }) },
+  }),
+
+  listStaffServiceItems: route({
+    method: 'GET', path: '/api/v1/staff/service-items', access: 'staff', roles: admin, summary: '事项管理列表（本机构及下级）', tags: adminTags,
+    query: pageQuery.extend({ q: z.string().trim().max(50).optional(), active: boolQuery }),
+    responses: { 200: page(staffServiceItem) },
+  }),
+  createServiceItem: route({
+    method: 'POST', path: '/api/v1/staff/service-items', access: 'staff', roles: admin, summary: '新增事项', tags: adminTags,
+    body: serviceItemInput, responses: { 201: staffServiceItem },
+  }),
+  updateServiceItem: route({
+    method: 'PATCH', path: '/api/v1/staff/service-items/:id', access: 'staff', roles: admin, summary: '修改事项（停用用 active=false）', tags: adminTags,
+    params: idParams, body: serviceItemPatch, responses: { 200: staffServiceItem },
+  }),
+  listStaffHalls: route({
+    method: 'GET', path: '/api/v1/staff/halls', access: 'staff', summary: '服务中心管理列表（含窗口）', tags: adminTags,
+    responses: { 200: z.object({ items: z.array(staffHall) }) },
+  }),
+  createHall: route({
+    method: 'POST', path: '/api/v1/staff/halls', access: 'staff', roles: admin, summary: '新增便民服务中心', tags: adminTags,
+    body: hallInput, responses: { 201: staffHall },
+  }),
+  updateHall: route({
+    method: 'PATCH', path: '/api/v1/staff/halls/:id', access: 'staff', roles: admin, summary: '修改便民服务中心', tags: adminTags,
+    params: idParams, body: hallPatch, responses: { 200: staffHall },
+  }),
+  createWindow: route({
+    method: 'POST', path: '/api/v1/staff/windows', access: 'staff', roles: admin, summary: '新增窗口（及其办理的事项）', tags: adminTags,
+    body: windowInput, responses: { 201: staffWindow },
+  }),
+  updateWindow: route({
+    method: 'PATCH', path: '/api/v1/staff/windows/:id', access: 'staff', roles: admin, summary: '修改窗口（及其办理的事项）', tags: adminTags,
+    params: idParams, body: windowPatch, responses: { 200: staffWindow },
+  }),
+  listSlotTemplates: route({
+    method: 'GET', path: '/api/v1/staff/slot-templates', access: 'staff', roles: admin, summary: '每周时段模板', tags: adminTags,
+    query: z.object({ hallId: id }), responses: { 200: z.object({ items: z.array(slotTemplateView) }) },
+  }),
+  createSlotTemplate: route({
+    method: 'POST', path: '/api/v1/staff/slot-templates', access: 'staff', roles: admin, summary: '新增时段模板', tags: adminTags,
+    body: slotTemplateInput, responses: { 201: slotTemplateView },
+  }),
+  updateSlotTemplate: route({
+    method: 'PATCH', path: '/api/v1/staff/slot-templates/:id', access: 'staff', roles: admin, summary: '修改时段模板（已生成的时段不变）', tags: adminTags,
+    params: idParams, body: slotTemplatePatch, responses: { 200: slotTemplateView },
+  }),
+}
+
+export type ServiceItemSummary = z.infer<typeof serviceItemSummary>
+export type ServiceItemDetail = z.infer<typeof serviceItemDetail>
+export type SlotView = z.infer<typeof slotView>
+export type StaffHall = z.infer<typeof staffHall>
