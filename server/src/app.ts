@@ -11,6 +11,7 @@ import { authMiddleware } from './platform/auth'
 import { mountDocs } from './platform/openapi'
 import { h5Static } from './platform/static'
 import { registerModules } from './modules/index'
+import { httpMetrics } from './platform/metrics'
 
 export function createApp (deps: Deps): Koa<AppState> {
   const app = new Koa<AppState>({ proxy: deps.config.trustProxy })
@@ -18,7 +19,7 @@ export function createApp (deps: Deps): Koa<AppState> {
   mountDocs(router)
   registerModules(router, deps)
 
-  // Order: request id → logger → errors → security headers → body → auth → routes → H5 static.
+  // Order: request id → logger → metrics → errors → security headers → body → auth → routes → H5 static.
   app.use(async function requestId (ctx, next) {
     const incoming = ctx.get('X-Request-Id')
     ctx.state.requestId = /^[\w-]{8,64}$/.test(incoming) ? incoming : crypto.randomUUID()
@@ -34,6 +35,7 @@ export function createApp (deps: Deps): Koa<AppState> {
       if (ctx.path !== '/healthz') ctx.state.log.info({ method: ctx.method, path: ctx.path, status: ctx.status, ms: Math.round(performance.now() - start) }, 'request')
     }
   })
+  app.use(httpMetrics())
   app.use(errorMiddleware())
   app.use(helmet({
     contentSecurityPolicy: {

@@ -40,7 +40,7 @@ export async function buildDeps (config: Config, db: Db, log: Logger, overrides:
     clock: new Clock(config.clock),
     calendar,
     settings: new SettingsStore(db),
-    cipher: new FieldCipher(config.phoneKey),
+    cipher: new FieldCipher(config.phoneKey, config.previousPhoneKeys),
     limits: new RateLimits(config.rateLimits),
     wechat: createWechatClient(config.wechat),
     log,

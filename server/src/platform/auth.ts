@@ -70,7 +70,8 @@ async function resolveActor (deps: Deps, token: string): Promise<Actor> {
 export function authMiddleware (deps: Deps): Middleware<AppState> {
   return async function authenticate (ctx, next) {
     const header = ctx.get('Authorization')
-    if (header) {
+    // GET /metrics carries its own credential (METRICS_TOKEN), not a session token.
+    if (header && ctx.path !== '/metrics') {
       const m = /^Bearer\s+(\S+)$/i.exec(header)
       if (!m?.[1]) throw unauthenticated('登录凭证格式不正确')
       ctx.state.actor = await resolveActor(deps, m[1])

@@ -5,10 +5,18 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
+import { strongPassword } from '@bianmin/shared'
 
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
+/** The repository root (holds prisma.config.ts): from server/src/platform in development, server/dist when built. */
+export const repoRoot = ((from: string) => {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'prisma.config.ts'))) return dir
+    if (path.dirname(dir) === dir) return path.resolve(from, '../../..')
+  }
+})(path.dirname(fileURLToPath(import.meta.url)))
 
 const optional = z.string().trim().optional().transform((v) => (v ? v : undefined))
+const hexKey = /^[0-9a-f]{64}$/i
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -38,6 +46,14 @@ const envSchema = z.object({
   H5_DIR: z.string().default('./miniapp/dist/h5'),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   JOBS: z.enum(['on', 'off']).default('on'),
+  PHONE_KEY_PREVIOUS: optional.pipe(z.string().refine((v) => v.split(',').every((k) => hexKey.test(k.trim())),
+    'PHONE_KEY_PREVIOUS 必须是逗号分隔的 64 位十六进制密钥').optional()),
+  ORG_NAME: optional.pipe(z.string().max(60, 'ORG_NAME 最多 60 个字').optional()),
+  ORG_LEVEL: z.enum(['DISTRICT', 'STREET', 'COMMUNITY'], { error: 'ORG_LEVEL 只能是 DISTRICT、STREET 或 COMMUNITY' }).default('STREET'),
+  ORG_CODE: optional,
+  METRICS_TOKEN: optional.pipe(z.string().min(16, 'METRICS_TOKEN 至少 16 个字符').optional()),
+  BACKUP_DIR: optional,
+  PG_BIN_DIR: optional,
 })
 
 export interface Config {
@@ -52,6 +68,15 @@ export interface Config {
   adminPassword?: string
   tokenSecret: string
   phoneKey: Buffer
+  /** Earlier phone keys, still accepted for decryption while `admin rotate-phone-key` re-encrypts. */
+  previousPhoneKeys: Buffer[]
+  /** The first org, created with the `admin` account on an empty production database. */
+  firstOrg: { name?: string; level: 'DISTRICT' | 'STREET' | 'COMMUNITY'; code?: string }
+  /** Bearer token for GET /metrics; unset → only direct requests from loopback / private addresses. */
+  metricsToken?: string
+  backupDir: string
+  /** Folder of pg_dump / pg_restore / psql when they are not on PATH. */
+  pgBinDir?: string
   wechat: { appId?: string; appSecret?: string; apiBase: string; templates: Record<string, string> }
   rateLimits: boolean
   logLevel: string
@@ -63,6 +88,14 @@ export interface Config {
 }
 
 export class ConfigError extends Error {}
+
+/** Low-variety or placeholder secrets ("changeme", "aaaa…", a repeated short block). */
+function weakSecret (s: string): boolean {
+  return new Set(s).size < 10 || /change.?me|example|placeholder|secret|password|123456/i.test(s) || /^(.{1,16})\1+$/.test(s)
+}
+function weakHexKey (k: string): boolean {
+  return new Set(k.toLowerCase()).size < 10 || /^(.{1,32})\1+$/i.test(k)
+}
 
 const resolveFromRoot = (p: string) => (path.isAbsolute(p) ? p : path.resolve(repoRoot, p))
 export function resolveDatabaseUrl (url: string): string {
@@ -96,7 +129,12 @@ export function loadConfig (env: NodeJS.ProcessEnv = process.env): Config {
     if (!e.TOKEN_SECRET) problems.push('生产环境必须设置 TOKEN_SECRET（至少 32 个随机字符）')
     if (!e.PHONE_KEY) problems.push('生产环境必须设置 PHONE_KEY（32 字节十六进制，用于手机号加密）')
     if (e.WECHAT_APP_ID && !e.WECHAT_APP_SECRET) problems.push('设置了 WECHAT_APP_ID 时必须同时设置 WECHAT_APP_SECRET')
-    if (e.TOKEN_SECRET && new Set(e.TOKEN_SECRET).size < 10) problems.push('TOKEN_SECRET 过于简单，请使用随机生成的值')
+    if (e.TOKEN_SECRET && weakSecret(e.TOKEN_SECRET)) problems.push('TOKEN_SECRET 过于简单，请使用随机生成的值（如 openssl rand -base64 48）')
+    if (e.PHONE_KEY && weakHexKey(e.PHONE_KEY)) problems.push('PHONE_KEY 过于简单，请使用随机生成的值（openssl rand -hex 32）')
+    if (e.ADMIN_PASSWORD) {
+      const pw = strongPassword.safeParse(e.ADMIN_PASSWORD)
+      if (!pw.success) problems.push(`ADMIN_PASSWORD 不符合密码要求：${pw.error.issues[0]?.message}`)
+    }
   }
   if (problems.length) throw new ConfigError('配置错误：\n' + problems.map((p) => `- ${p}`).join('\n'))
   const dev = production ? undefined : (!e.TOKEN_SECRET || !e.PHONE_KEY ? devSecrets(dataDir) : undefined)
@@ -113,6 +151,11 @@ export function loadConfig (env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: e.ADMIN_PASSWORD,
     tokenSecret: e.TOKEN_SECRET ?? dev!.tokenSecret,
     phoneKey: Buffer.from(e.PHONE_KEY ?? dev!.phoneKey, 'hex'),
+    previousPhoneKeys: (e.PHONE_KEY_PREVIOUS ?? '').split(',').map((k) => k.trim()).filter(Boolean).map((k) => Buffer.from(k, 'hex')),
+    firstOrg: { name: e.ORG_NAME, level: e.ORG_LEVEL, code: e.ORG_CODE },
+    metricsToken: e.METRICS_TOKEN,
+    backupDir: e.BACKUP_DIR ? resolveFromRoot(e.BACKUP_DIR) : path.join(dataDir, 'backups'),
+    pgBinDir: e.PG_BIN_DIR,
     wechat: { appId: e.WECHAT_APP_ID, appSecret: e.WECHAT_APP_SECRET, apiBase: e.WECHAT_API_BASE, templates: e.WECHAT_TEMPLATES ?? {} },
     rateLimits: production ? true : e.RATE_LIMITS === 'on',
     logLevel: e.LOG_LEVEL,

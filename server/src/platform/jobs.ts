@@ -1,6 +1,7 @@
 // Scheduled jobs (slot generation, reminders, auto-close, outbox delivery …). Each job is idempotent; a JobRun row
 // records the last period handled so a restart or a second instance does not repeat it.
 import type { Deps } from '../deps'
+import { metrics } from './metrics'
 
 export interface JobDef {
   name: string
@@ -36,7 +37,7 @@ export function startJobs (deps: Deps): Jobs {
   const timers: NodeJS.Timeout[] = []
   const running = new Set<Promise<unknown>>()
   const tick = (job: JobDef) => {
-    const p = runJob(deps, job).catch((err) => deps.log.error({ err, job: job.name }, 'job failed')).finally(() => running.delete(p))
+    const p = runJob(deps, job).catch((err) => { metrics.jobFailures.inc({ job: job.name }); deps.log.error({ err, job: job.name }, 'job failed') }).finally(() => running.delete(p))
     running.add(p)
   }
   if (deps.config.jobs) {

@@ -4,6 +4,7 @@ import { hashPassword, randomPassword } from '../platform/password'
 import { demoItems } from './service-items'
 import { generateAllSlots } from '../modules/appointments/slot.generator'
 import { demoSeeders } from './registry'
+import { createFirstAdmin } from '../modules/ops/first-admin'
 
 export const DEMO_STAFF = [
   { username: 'admin', name: '林建国', roles: 'ADMIN' },
@@ -20,14 +21,15 @@ export async function seedOnFirstStart (deps: Deps): Promise<void> {
     return
   }
   if (config.production) {
-    if (!config.adminPassword) {
-      log.warn('空数据库：未设置 ADMIN_PASSWORD，未创建管理员账号（可用 npm run admin -- create-admin 创建）')
+    // Never demo data: only the first org and `admin`, from ORG_NAME + ADMIN_PASSWORD (or later: npm run admin -- create-admin).
+    if (!config.adminPassword || !config.firstOrg.name) {
+      log.warn('空数据库：未设置 ADMIN_PASSWORD 与 ORG_NAME，未创建机构和管理员（可运行 npm run admin -- create-admin --org-name <本单位名称>）')
       return
     }
-    const district = await db.org.create({ data: { name: '本级机构', level: 'STREET', path: '/tmp/' } })
-    await db.org.update({ where: { id: district.id }, data: { path: `/${district.id}/` } })
-    await db.staff.create({ data: { username: 'admin', name: '系统管理员', roles: 'ADMIN', orgId: district.id, passwordHash: await hashPassword(config.adminPassword), mustChangePassword: true } })
-    log.info('已创建管理员账号 admin')
+    const r = await createFirstAdmin(db, {
+      password: config.adminPassword, orgName: config.firstOrg.name, orgLevel: config.firstOrg.level, orgCode: config.firstOrg.code, via: 'start-up',
+    })
+    log.info({ org: r.orgName }, '已创建机构和管理员账号 admin（首次登录须修改密码）')
     return
   }
   await seedDemo(deps)
