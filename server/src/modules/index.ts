@@ -7,6 +7,7 @@ import { opsRoutes } from './ops/ops.routes'
 import { authRoutes } from './auth/auth.routes'
 import { orgRoutes } from './orgs/org.routes'
 import { adminRoutes } from './admin/admin.routes'
+import { workbenchRoutes } from './workbench/workbench.routes'
 import { messageRoutes } from './messages/message.routes'
 import { serviceItemRoutes } from './service-items/service-item.routes'
 import { appointmentRoutes } from './appointments/appointment.routes'
@@ -24,6 +25,7 @@ export function registerModules (router: Router<AppState>, deps: Deps): void {
   authRoutes(router, deps)
   orgRoutes(router, deps)
   adminRoutes(router, deps)
+  workbenchRoutes(router, deps)
   messageRoutes(router, deps)
   serviceItemRoutes(router, deps)
   appointmentRoutes(router, deps)

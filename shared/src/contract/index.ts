@@ -4,6 +4,7 @@ import { opsRoutes } from './ops'
 import { authRoutes } from './auth'
 import { orgRoutes } from './orgs'
 import { adminRoutes } from './admin'
+import { workbenchRoutes } from './workbench'
 import { messageRoutes } from './messages'
 import { uploadRoutes } from './uploads'
 import { consultationRoutes } from './consultations'
@@ -21,6 +22,7 @@ export const contract = {
   ...authRoutes,
   ...orgRoutes,
   ...adminRoutes,
+  ...workbenchRoutes,
   ...messageRoutes,
   ...uploadRoutes,
   ...consultationRoutes,
@@ -42,6 +44,7 @@ export * from './ops'
 export * from './auth'
 export * from './orgs'
 export * from './admin'
+export * from './workbench'
 export * from './settings'
 export * from './messages'
 export * from './uploads'

@@ -1,0 +1,54 @@
+// "What needs me now": counters per role for the staff home page, each linking to its list.
+import type { Deps } from '../../deps'
+import type { StaffActor } from '../../platform/http'
+import { subtreeOrgIds } from '../../platform/scope'
+
+interface Counter { key: string; label: string; count: number; urgent: boolean; page: string }
+
+export async function workbenchCounters (deps: Deps, actor: StaffActor): Promise<{ today: string; counters: Counter[] }> {
+  const { db } = deps
+  const today = deps.clock.today()
+  const now = deps.clock.now()
+  const endOfToday = deps.calendar.deadline(now, 0)
+  const orgIds = await subtreeOrgIds(db, actor)
+  const has = (...roles: string[]) => roles.some((r) => actor.roles.includes(r as never))
+  const jobs: Promise<Counter>[] = []
+  const add = (key: string, label: string, page: string, urgent: boolean, n: Promise<number>) =>
+    jobs.push(n.then((count) => ({ key, label, count, urgent: urgent && count > 0, page })))
+
+  if (has('REVIEWER')) {
+    add('noticesToReview', '待审核公开信息', '/staff/notices/review/index', false,
+      db.notice.count({ where: { orgId: { in: orgIds }, status: 'PENDING_REVIEW', authorId: { not: actor.id } } }))
+    add('appealsToDecide', '待复核申诉', '/staff/ratings/appeals/index', false,
+      db.ratingAppeal.count({ where: { status: 'PENDING', orgId: { in: orgIds }, NOT: { orgId: actor.orgId } } }))
+  }
+  if (has('EDITOR')) {
+    add('noticesRejected', '被退回的稿件', '/staff/notices/list/index', true,
+      db.notice.count({ where: { authorId: actor.id, status: 'REJECTED' } }))
+  }
+  if (has('CLERK', 'ADMIN')) {
+    const halls = actor.hallId ? { hallId: actor.hallId } : { hall: { orgId: { in: orgIds } } }
+    add('appointmentsToday', '今日预约', '/staff/appointments/today/index', false,
+      db.appointment.count({ where: { ...halls, date: today, status: { in: ['BOOKED', 'CHECKED_IN', 'CALLED', 'DONE', 'NO_SHOW'] } } }))
+    add('waitingNow', '正在排队', '/staff/appointments/today/index', true,
+      db.appointment.count({ where: { ...halls, date: today, status: { in: ['CHECKED_IN', 'CALLED'] } } }))
+  }
+  if (has('HANDLER', 'ADMIN')) {
+    const open = { orgId: { in: orgIds }, firstRepliedAt: null, status: { in: ['SUBMITTED' as const, 'ASSIGNED' as const] } }
+    add('consultationsDueToday', '今日到期咨询', '/staff/consultations/inbox/index', true,
+      db.consultation.count({ where: { ...open, dueAt: { gte: now, lte: endOfToday } } }))
+    add('consultationsOverdue', '已超期咨询', '/staff/consultations/inbox/index', true,
+      db.consultation.count({ where: { ...open, dueAt: { lt: now } } }))
+    add('rectificationsOpen', '待整改差评', '/staff/ratings/rectifications/index', false,
+      db.rectification.count({ where: { orgId: { in: orgIds }, status: { not: 'CLOSED' } } }))
+    add('rectificationsOverdue', '整改已超期', '/staff/ratings/rectifications/index', true,
+      db.rectification.count({ where: { orgId: { in: orgIds }, status: { not: 'CLOSED' }, dueAt: { lt: now } } }))
+  }
+  if (has('HANDLER', 'REVIEWER', 'ADMIN')) {
+    add('disclosuresOpen', '办理中的依申请公开', '/staff/disclosures/list/index', false,
+      db.disclosure.count({ where: { orgId: { in: orgIds }, status: { notIn: ['REPLIED', 'CLOSED'] } } }))
+    add('disclosuresOverdue', '依申请公开已超期', '/staff/disclosures/list/index', true,
+      db.disclosure.count({ where: { orgId: { in: orgIds }, status: { notIn: ['REPLIED', 'CLOSED', 'PAUSED'] }, dueAt: { lt: now } } }))
+  }
+  return { today, counters: await Promise.all(jobs) }
+}
