@@ -3,7 +3,7 @@ import path from 'node:path'
 import crypto from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestApp, createOrg, createStaff, type TestApp } from '../support/app'
-import { PDF_MIN, PNG_1PX, pngOfSize, upload } from '../support/uploads'
+import { PDF_MIN, PNG_1PX, pngOfSize, upload, type ErrorBody } from '../support/uploads'
 
 let t: TestApp
 let street: { id: string; path: string }
@@ -89,7 +89,7 @@ describe('uploading', () => {
     expect((await upload(t.url, me.token, Buffer.alloc(0))).body.error?.message).toBe('文件内容为空')
     const json = await t.fetch('/api/v1/uploads', { method: 'POST', headers: { authorization: `Bearer ${me.token}`, 'content-type': 'application/json' }, body: '{}' })
     expect(json.status).toBe(400)
-    expect((await json.json()).error.message).toMatch(/multipart\/form-data/)
+    expect((await json.json() as ErrorBody).error.message).toMatch(/multipart\/form-data/)
     const anon = await upload(t.url, null, PNG_1PX)
     expect(anon.status).toBe(401)
   })
@@ -116,7 +116,7 @@ describe('downloading', () => {
       await t.fetch(`/api/v1/uploads/nope${r.body.id}`),
     ]) {
       expect(res.status).toBe(404)
-      expect((await res.json()).error.code).toBe('NOT_FOUND')
+      expect((await res.json() as ErrorBody).error.code).toBe('NOT_FOUND')
     }
     t.deps.clock.advance(3 * 3600_000)
     expect((await t.fetch(r.body.url!)).status).toBe(404)

@@ -5,6 +5,8 @@ export const PDF_MIN = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%
 /** A PNG of about `bytes` bytes (valid signature, padded): enough for type sniffing and size checks. */
 export const pngOfSize = (bytes: number): Buffer => Buffer.concat([PNG_1PX, Buffer.alloc(Math.max(0, bytes - PNG_1PX.length))])
 
+export interface ErrorBody { error: { code: string; message: string; details?: unknown } }
+
 export interface UploadAnswer { status: number; body: { id?: string; url?: string; mime?: string; size?: number; error?: { code: string; message: string; details?: unknown } }; headers: Headers }
 
 export async function upload (baseUrl: string, token: string | null, bytes: Buffer, filename = 'photo.png', type = 'image/png', field = 'file'): Promise<UploadAnswer> {

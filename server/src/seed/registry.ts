@@ -1,9 +1,11 @@
 // Feature modules add their demo data here (notices, consultations …); each runs once on a fresh demo database.
 import type { Deps } from '../deps'
+import { seedConsultations } from '../modules/consultations/consultation.seed'
 import { seedRatings } from '../modules/ratings/rating.seed'
 
 export interface DemoContext { districtId: string; streetId: string; communityIds: string[]; hallIds: string[] }
 export type DemoSeeder = (deps: Deps, ctx: DemoContext) => Promise<void>
 
 export const demoSeeders: DemoSeeder[] = []
+demoSeeders.push(seedConsultations)
 demoSeeders.push(seedRatings)
