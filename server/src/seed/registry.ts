@@ -2,6 +2,7 @@
 import type { Deps } from '../deps'
 import { seedConsultations } from '../modules/consultations/consultation.seed'
 import { seedRatings } from '../modules/ratings/rating.seed'
+import { seedNotices } from '../modules/notices/notice.seed'
 
 export interface DemoContext { districtId: string; streetId: string; communityIds: string[]; hallIds: string[] }
 export type DemoSeeder = (deps: Deps, ctx: DemoContext) => Promise<void>
@@ -9,3 +10,4 @@ export type DemoSeeder = (deps: Deps, ctx: DemoContext) => Promise<void>
 export const demoSeeders: DemoSeeder[] = []
 demoSeeders.push(seedConsultations)
 demoSeeders.push(seedRatings)
+demoSeeders.push(seedNotices)
