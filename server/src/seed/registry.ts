@@ -1,5 +1,6 @@
 // Feature modules add their demo data here (notices, consultations …); each runs once on a fresh demo database.
 import type { Deps } from '../deps'
+import { seedDisclosures } from '../modules/disclosures/disclosure.seed'
 import { seedConsultations } from '../modules/consultations/consultation.seed'
 import { seedRatings } from '../modules/ratings/rating.seed'
 import { seedNotices } from '../modules/notices/notice.seed'
@@ -11,3 +12,4 @@ export const demoSeeders: DemoSeeder[] = []
 demoSeeders.push(seedConsultations)
 demoSeeders.push(seedRatings)
 demoSeeders.push(seedNotices)
+demoSeeders.push(seedDisclosures)
