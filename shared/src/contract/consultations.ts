@@ -95,6 +95,8 @@ const staffListQuery = pageQuery.extend({
   dueSoon: boolQuery,
   /** Assigned to me. */
   mine: boolQuery,
+  /** Waiting for an answer (SUBMITTED or ASSIGNED). */
+  awaiting: boolQuery,
 })
 
 const tags = ['在线咨询']
@@ -148,6 +150,11 @@ export const consultationRoutes = {
     method: 'GET', path: '/api/v1/staff/consultations/:id', access: 'staff', roles: ['HANDLER', 'ADMIN'], summary: '咨询详情', tags,
     params: idParams,
     responses: { 200: staffConsultationView },
+  }),
+  listConsultationHandlers: route({
+    method: 'GET', path: '/api/v1/staff/consultations/:id/handlers', access: 'staff', roles: ['HANDLER', 'ADMIN'], summary: '可分派的办理人员（负责该咨询所属机构的咨询办理岗）', tags,
+    params: idParams,
+    responses: { 200: z.object({ items: z.array(z.object({ id, name: z.string(), orgName: z.string() })) }) },
   }),
   assignConsultation: route({
     method: 'POST', path: '/api/v1/staff/consultations/:id/assign', access: 'staff', roles: ['HANDLER', 'ADMIN'], summary: '分派给办理人（默认自己）', tags,

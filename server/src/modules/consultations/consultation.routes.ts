@@ -20,6 +20,7 @@ export function consultationRoutes (router: Router<AppState>, deps: Deps): void 
   mountContract(router, deps, contract.staffConsultationSummary, async (_req, c) => staff.inboxSummary(deps, c.actor))
   mountContract(router, deps, contract.listStaffConsultations, async ({ query }, c) => staff.inbox(deps, c.actor, query))
   mountContract(router, deps, contract.getStaffConsultation, async ({ params }, c) => staff.getForStaff(deps, c.actor, params.id))
+  mountContract(router, deps, contract.listConsultationHandlers, async ({ params }, c) => staff.handlerCandidates(deps, c.actor, params.id))
   mountContract(router, deps, contract.assignConsultation, async ({ params, body }, c) => staff.assign(deps, c.actor, params.id, body.handlerId, meta(c)))
   mountContract(router, deps, contract.replyConsultation, async ({ params, body }, c) => staff.reply(deps, c.actor, params.id, body.content, meta(c)))
   mountContract(router, deps, contract.publishConsultation, async ({ params, body }, c) => staff.publish(deps, c.actor, params.id, body, meta(c)))

@@ -13,7 +13,7 @@ import { staffNamesOf, toStaffSummary, toStaffView } from './consultation.mapper
 import { introducedNames, maskPersonalData } from './consultation.mask'
 
 type Status = 'SUBMITTED' | 'ASSIGNED' | 'REPLIED' | 'CLOSED'
-export interface InboxQuery { limit: number; cursor?: string; status?: Status; kind?: 'CONSULT' | 'COMPLAINT' | 'SUGGESTION'; overdue?: boolean; dueSoon?: boolean; mine?: boolean }
+export interface InboxQuery { limit: number; cursor?: string; status?: Status; kind?: 'CONSULT' | 'COMPLAINT' | 'SUGGESTION'; overdue?: boolean; dueSoon?: boolean; mine?: boolean; awaiting?: boolean }
 
 const staffInclude = { ...fullInclude, resident: { select: { phoneEnc: true } } }
 const awaiting = { in: ['SUBMITTED', 'ASSIGNED'] as Status[] }
@@ -29,7 +29,7 @@ function dueFilters (deps: Deps) {
 export async function inbox (deps: Deps, actor: StaffActor, q: InboxQuery) {
   const f = dueFilters(deps)
   // Open work is sorted by deadline; answered and closed cases newest first.
-  const byDue = q.overdue === true || q.dueSoon === true || q.status === 'SUBMITTED' || q.status === 'ASSIGNED'
+  const byDue = q.overdue === true || q.dueSoon === true || q.awaiting === true || q.status === 'SUBMITTED' || q.status === 'ASSIGNED'
   const cur = decodeCursor(q.cursor)
   const keyset = cur && (byDue
     ? { OR: [{ dueAt: { gt: new Date(cur.t) } }, { dueAt: new Date(cur.t), id: { gt: cur.id } }] }
@@ -38,7 +38,7 @@ export async function inbox (deps: Deps, actor: StaffActor, q: InboxQuery) {
     where: {
       org: inSubtree(actor),
       AND: [
-        q.status ? { status: q.status } : {}, q.kind ? { kind: q.kind } : {}, q.mine ? { assigneeId: actor.id } : {},
+        q.status ? { status: q.status } : {}, q.kind ? { kind: q.kind } : {}, q.mine ? { assigneeId: actor.id } : {}, q.awaiting === true ? { status: awaiting } : q.awaiting === false ? { status: { notIn: awaiting.in } } : {},
         q.overdue === true ? f.overdue : q.overdue === false ? { NOT: f.overdue } : {},
         q.dueSoon === true ? f.dueSoon : {}, keyset ?? {},
       ],
@@ -74,6 +74,18 @@ async function findInScope (deps: Deps, actor: StaffActor, id: string) {
 
 export async function getForStaff (deps: Deps, actor: StaffActor, id: string) {
   return toStaffView(deps, await findInScope(deps, actor, id))
+}
+
+/** HANDLERs in the actor's subtree whose org covers the case's org. */
+export async function handlerCandidates (deps: Deps, actor: StaffActor, id: string) {
+  const c = await findInScope(deps, actor, id)
+  const staff = await deps.db.staff.findMany({
+    where: { disabled: false, org: inSubtree(actor), roles: { contains: 'HANDLER' } },
+    include: { org: { select: { name: true, path: true } } },
+    orderBy: [{ name: 'asc' }, { id: 'asc' }],
+  })
+  const items = staff.filter((s) => s.roles.split(',').includes('HANDLER') && c.org.path.startsWith(s.org.path))
+  return { items: items.map((s) => ({ id: s.id, name: s.name, orgName: s.org.name })) }
 }
 
 const changed = () => new AppError('CONFLICT', '该咨询刚被他人处理，请刷新后重试')
