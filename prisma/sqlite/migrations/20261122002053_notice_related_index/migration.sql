@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Notice_relatedNoticeId_idx" ON "Notice"("relatedNoticeId");
