@@ -37,23 +37,24 @@ async function loadPage (deps: Deps, query: ListQuery, kws: string[]): Promise<P
     if (!org) throw notFound('机构')
     orgPath = org.path
   }
-  const t = cur ? new Date(cur.t) : undefined
-  const after = cur && t
-    ? cur.p
-      ? { OR: [{ pinned: false }, { pinned: true, publishedAt: { lt: t } }, { pinned: true, publishedAt: t, id: { lt: cur.id } }] }
-      : { pinned: false, OR: [{ publishedAt: { lt: t } }, { publishedAt: t, id: { lt: cur.id } }] }
-    : {}
-  const rows = await deps.db.notice.findMany({
-    where: {
-      ...visibleWhere(deps.clock.now()),
-      ...(query.category ? { category: query.category } : {}),
-      ...(orgPath ? { org: { path: { startsWith: orgPath } } } : {}),
-      AND: [after, ...kws.map((k) => ({ searchText: { contains: k } }))],
-    },
-    orderBy: [{ pinned: 'desc' }, { publishedAt: 'desc' }, { id: 'desc' }],
-    take: query.limit + 1,
+  // Two index-ordered queries (pinned, then the rest), each on (status[, category], pinned, publishedAt, id):
+  // no sort of the whole table, whatever its size.
+  const where = {
+    ...visibleWhere(deps.clock.now()),
+    ...(query.category ? { category: query.category } : {}),
+    ...(orgPath ? { org: { path: { startsWith: orgPath } } } : {}),
+  }
+  const after = cur ? [{ OR: [{ publishedAt: { lt: new Date(cur.t) } }, { publishedAt: new Date(cur.t), id: { lt: cur.id } }] }] : []
+  const terms = kws.map((k) => ({ searchText: { contains: k } }))
+  const find = (pinned: boolean, take: number, keyset: boolean) => deps.db.notice.findMany({
+    where: { ...where, pinned, AND: [...terms, ...(keyset ? after : [])] },
+    orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
+    take,
     select: listSelect,
   })
+  const take = query.limit + 1
+  const rows = !cur || cur.p ? await find(true, take, !!cur) : []
+  if (rows.length < take) rows.push(...await find(false, take - rows.length, !!cur && !cur.p))
   const items = rows.slice(0, query.limit)
   const counts = await attachmentCounts(deps, items.map((n) => n.id))
   const last = items[items.length - 1]
