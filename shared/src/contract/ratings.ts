@@ -162,6 +162,7 @@ export const ratingRoutes = {
         levels: z.array(z.object({ level: z.number().int(), label: z.string(), bad: z.boolean() })),
         dimensions: z.array(z.object({ key: z.string(), label: z.string() })),
         good: z.array(z.string()), bad: z.array(z.string()), badReasonMin: z.number().int(), windowDays: z.number().int(),
+        rectificationWorkdays: z.number().int(),
       }),
     },
   }),

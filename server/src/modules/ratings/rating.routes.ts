@@ -9,12 +9,14 @@ import * as appeals from './appeal.service'
 import { ratingBreakdown, ratingStats, statsFilter } from './rating.stats'
 
 export function ratingRoutes (router: Router<AppState>, deps: Deps): void {
-  mountContract(router, deps, contract.getRatingTags, async () => ({
-    levels: [5, 4, 3, 2, 1].map((level) => ({ level, label: ratingLevelLabels[level]!, bad: isBadLevel(level) })),
-    dimensions: ratingDimensionKeys.map((key) => ({ key, label: ratingDimensionLabels[key] })),
-    good: [...ratingTags.good], bad: [...ratingTags.bad], badReasonMin: BAD_REASON_MIN,
-    windowDays: (await deps.settings.get()).rating.windowDays,
-  }))
+  mountContract(router, deps, contract.getRatingTags, async () => {
+    const { windowDays, rectificationWorkdays } = (await deps.settings.get()).rating
+    return {
+      levels: [5, 4, 3, 2, 1].map((level) => ({ level, label: ratingLevelLabels[level]!, bad: isBadLevel(level) })),
+      dimensions: ratingDimensionKeys.map((key) => ({ key, label: ratingDimensionLabels[key] })),
+      good: [...ratingTags.good], bad: [...ratingTags.bad], badReasonMin: BAD_REASON_MIN, windowDays, rectificationWorkdays,
+    }
+  })
   mountContract(router, deps, contract.createRating, async ({ body }, c) => ratings.createRating(deps, c.actor, body))
   mountContract(router, deps, contract.listMyRatings, async ({ query }, c) => ratings.listMyRatings(deps, c.actor, query))
   mountContract(router, deps, contract.listPendingRatings, async (_req, c) => ratings.pendingRatings(deps, c.actor))

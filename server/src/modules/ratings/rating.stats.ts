@@ -16,6 +16,8 @@ export type RatingStatsFilter = DoneFilter
 export interface StatsQuery { orgId?: string; hallId?: string; windowId?: string; serviceItemId?: string; from?: string; to?: string }
 
 const DAY = 86_400_000
+/** Largest rating window the settings allow (settings.rating.windowDays ≤ 90). */
+const MAX_WINDOW_DAYS = 90
 const ratio = (n: number, d: number): number | null => (d > 0 ? Math.round((n / d) * 10_000) / 10_000 : null)
 
 /** Resolves a query (dates in Asia/Shanghai) to a filter; staff are confined to their subtree (other orgs → 404). */
@@ -45,6 +47,15 @@ export function ratingScope (f: RatingStatsFilter): Prisma.RatingWhereInput {
 }
 const range = (from?: Date, to?: Date) => (from || to ? { ...(from ? { gte: from } : {}), ...(to ? { lt: to } : {}) } : undefined)
 
+/**
+ * Ratings of services finished in [from, to). A rating is made after completion and within the window, so
+ * createdAt ∈ [serviceDoneAt, serviceDoneAt + 90 days]: the redundant createdAt bound lets the (…, createdAt)
+ * indexes serve a serviceDoneAt range.
+ */
+const doneIn = (from?: Date, to?: Date): Prisma.RatingWhereInput => (from || to
+  ? { serviceDoneAt: range(from, to), createdAt: range(from, to ? new Date(to.getTime() + (MAX_WINDOW_DAYS + 1) * DAY) : undefined) }
+  : {})
+
 export async function ratingStats (deps: Deps, f: RatingStatsFilter): Promise<RatingStats> {
   const { db } = deps
   const now = deps.clock.now()
@@ -58,21 +69,24 @@ export async function ratingStats (deps: Deps, f: RatingStatsFilter): Promise<Ra
   const recentFrom = new Date(Math.max(f.from?.getTime() ?? 0, now.getTime() - windowDays * DAY))
   const recentOpen = !f.to || f.to > recentFrom
   const countDone = (df: DoneFilter) => Promise.all(Object.values(subjectResolvers).map((r) => r.countDone(db, df))).then((ns) => ns.reduce((a, b) => a + b, 0))
-  const countRatedDone = (from?: Date, to?: Date) => db.rating.count({ where: { ...scope, ...(range(from, to) ? { serviceDoneAt: range(from, to) } : {}) } })
+  const countRatedDone = (from?: Date, to?: Date) => db.rating.count({ where: { ...scope, ...doneIn(from, to) } })
 
-  const [levels, excluded, rectGroups, closedOnTime, overdueOpen, done, ratedDone, recentDone, recentRated] = await Promise.all([
-    db.rating.groupBy({ by: ['level'], where: counted, _count: { _all: true } }),
-    db.rating.count({ where: { ...scope, excluded: true, ...(created ? { createdAt: created } : {}) } }),
+  const [levels, rectGroups, closedOnTime, overdueOpen, done, ratedDoneCount, recentDone, recentRated] = await Promise.all([
+    // One pass for the level counts and the excluded ones.
+    db.rating.groupBy({ by: ['level', 'excluded'], where: { ...scope, ...(created ? { createdAt: created } : {}) }, _count: { _all: true } }),
     db.rectification.groupBy({ by: ['status', 'residentSatisfied'], where: rect, _count: { _all: true } }),
     db.rectification.count({ where: { ...rect, status: 'CLOSED', closedAt: { lte: db.rectification.fields.dueAt } } }),
     db.rectification.count({ where: { ...rect, status: { not: 'CLOSED' }, dueAt: { lt: now } } }),
     countDone(f),
-    countRatedDone(f.from, f.to),
+    // Without dates every rating of the scope is a rated service: the level groups already hold the count.
+    f.from || f.to ? countRatedDone(f.from, f.to) : null,
     recentOpen ? countDone({ ...f, from: recentFrom }) : 0,
     recentOpen ? countRatedDone(recentFrom, f.to) : 0,
   ])
 
-  const byLevel = [5, 4, 3, 2, 1].map((level) => ({ level, label: ratingLevelLabels[level]!, count: levels.find((l) => l.level === level)?._count._all ?? 0 }))
+  const byLevel = [5, 4, 3, 2, 1].map((level) => ({ level, label: ratingLevelLabels[level]!, count: levels.find((l) => l.level === level && !l.excluded)?._count._all ?? 0 }))
+  const excluded = levels.filter((l) => l.excluded).reduce((a, l) => a + l._count._all, 0)
+  const ratedDone = ratedDoneCount ?? levels.reduce((a, l) => a + l._count._all, 0)
   const rated = byLevel.reduce((a, l) => a + l.count, 0)
   const good = byLevel.filter((l) => l.level >= 3).reduce((a, l) => a + l.count, 0)
   const bad = rated - good
@@ -101,7 +115,8 @@ export async function ratingBreakdown (deps: Deps, f: RatingStatsFilter, by: By)
   const created = range(f.from, f.to)
   const groups = await db.rating.groupBy({
     by: [col, 'level'],
-    where: { ...ratingScope(f), excluded: false, [col]: { not: null }, ...(created ? { createdAt: created } : {}) },
+    // AND keeps the scope's own filter on the grouped column; orgId is never null (and Prisma refuses `not: null` on it).
+    where: { AND: [ratingScope(f), col === 'orgId' ? {} : { [col]: { not: null } }], excluded: false, ...(created ? { createdAt: created } : {}) },
     _count: { _all: true },
   })
   const rows = new Map<string, { rated: number; good: number }>()
