@@ -4,10 +4,14 @@ export default defineAppConfig({
     'pages/services/index',
     'pages/messages/index',
     'pages/mine/index',
+    'pages/ratings/rate/index',
+    'pages/ratings/mine/index',
+    'pages/ratings/detail/index',
+    'pages/ratings/stats/index',
   ],
   subPackages: [
     // Staff section: loaded only when a staff member opens it.
-    { root: 'staff', pages: ['login/index', 'home/index'] },
+    { root: 'staff', pages: ['login/index', 'home/index', 'rectifications/index', 'rectifications/detail/index', 'appeals/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

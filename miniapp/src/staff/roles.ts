@@ -14,12 +14,12 @@ const roleEntries: Record<Role, Entry[]> = {
   CLERK: [{ key: 'today', title: '今日预约', description: '签到、叫号、办结', badge: '约' }],
   HANDLER: [
     { key: 'inbox', title: '咨询待办', description: '回复群众咨询、投诉、建议', badge: '问' },
-    { key: 'rectify', title: '差评整改', description: '核实、整改、回访', badge: '改' },
+    { key: 'rectify', title: '差评整改', description: '核实、整改、回访', badge: '改', url: '/staff/rectifications/index' },
   ],
   EDITOR: [{ key: 'drafts', title: '信息发布', description: '起草政务公开信息', badge: '编' }],
   REVIEWER: [
     { key: 'review', title: '信息审核', description: '保密审查后发布', badge: '审' },
-    { key: 'appeals', title: '申诉复核', description: '评价申诉的审核', badge: '复' },
+    { key: 'appeals', title: '申诉复核', description: '评价申诉的审核', badge: '复', url: '/staff/appeals/index' },
   ],
   ADMIN: [{ key: 'admin', title: '系统管理', description: '账号、大厅、窗口、事项、规则', badge: '管' }],
 }

@@ -5,6 +5,7 @@ import { api, errorMessage, STAFF_LOGIN_URL } from '@/api/client'
 import { Cell, CellGroup } from '@/components/cell'
 import { PageRoot } from '@/components/page-root'
 import { PageState } from '@/components/page-state'
+import { RatingsEntry } from '@/components/rating/mine-entry'
 import { prefs, useElderMode } from '@/store/prefs'
 import './index.scss'
 
@@ -43,6 +44,8 @@ export default function MinePage () {
         {name !== null && <Text className='mine__role'>居民用户</Text>}
       </View>
       {!loading && error && <PageState status='error' title={error} onRetry={() => void load()} />}
+
+      <RatingsEntry />
 
       <CellGroup title='显示设置'>
         <Cell
