@@ -8,10 +8,13 @@ export default defineAppConfig({
     'pages/ratings/mine/index',
     'pages/ratings/detail/index',
     'pages/ratings/stats/index',
+    'pages/disclosures/index/index',
+    'pages/disclosures/apply/index',
+    'pages/disclosures/detail/index',
   ],
   subPackages: [
     // Staff section: loaded only when a staff member opens it.
-    { root: 'staff', pages: ['login/index', 'home/index', 'rectifications/index', 'rectifications/detail/index', 'appeals/index'] },
+    { root: 'staff', pages: ['login/index', 'home/index', 'rectifications/index', 'rectifications/detail/index', 'appeals/index', 'disclosures/list/index', 'disclosures/detail/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -17,7 +17,7 @@ export const entries = {
   booking: { key: 'booking', title: '预约办理', description: '先预约，再到窗口办事', badge: '约' },
   rating: { key: 'rating', title: '好差评', description: '给办事服务打分', badge: '评', url: '/pages/ratings/mine/index' },
   consult: { key: 'consult', title: '在线咨询', description: '咨询、投诉、提建议', badge: '问' },
-  disclosure: { key: 'disclosure', title: '依申请公开', description: '申请查看政府信息', badge: '申' },
+  disclosure: { key: 'disclosure', title: '依申请公开', description: '申请查看政府信息', badge: '申', url: '/pages/disclosures/index/index' },
   myBookings: { key: 'my-bookings', title: '我的预约', description: '查看或取消预约', badge: '我' },
 } satisfies Record<string, Entry>
 

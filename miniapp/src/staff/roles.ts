@@ -15,11 +15,13 @@ const roleEntries: Record<Role, Entry[]> = {
   HANDLER: [
     { key: 'inbox', title: '咨询待办', description: '回复群众咨询、投诉、建议', badge: '问' },
     { key: 'rectify', title: '差评整改', description: '核实、整改、回访', badge: '改', url: '/staff/rectifications/index' },
+    { key: 'disclosures', title: '依申请公开', description: '补正、延期、答复', badge: '申', url: '/staff/disclosures/list/index' },
   ],
   EDITOR: [{ key: 'drafts', title: '信息发布', description: '起草政务公开信息', badge: '编' }],
   REVIEWER: [
     { key: 'review', title: '信息审核', description: '保密审查后发布', badge: '审' },
     { key: 'appeals', title: '申诉复核', description: '评价申诉的审核', badge: '复', url: '/staff/appeals/index' },
+    { key: 'disclosures', title: '依申请公开', description: '补正、延期、答复', badge: '申', url: '/staff/disclosures/list/index' },
   ],
   ADMIN: [{ key: 'admin', title: '系统管理', description: '账号、大厅、窗口、事项、规则', badge: '管' }],
 }

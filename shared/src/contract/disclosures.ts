@@ -17,7 +17,8 @@ export const disclosureApplication = z.object({
   /** Organisation name (法人或其他组织); optional for a natural person. */
   applicantName: text('申请单位名称', 100).optional(),
   orgId: id,
-  description: text('所需信息的内容描述', 2000, 5),
+  description: z.string({ error: '请填写所需信息的内容描述' }).trim().min(1, '请填写所需信息的内容描述')
+    .min(5, '内容描述至少 5 个字，请写明所需信息的名称或特征').max(2000, '内容描述最多 2000 个字'),
   purpose: text('用途', 500).optional(),
   form,
   contactName: personName,

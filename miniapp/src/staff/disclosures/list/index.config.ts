@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '依申请公开办理',
+})
