@@ -4,6 +4,11 @@ export default defineAppConfig({
     'pages/services/index',
     'pages/messages/index',
     'pages/mine/index',
+    'pages/services/detail/index',
+    'pages/appointments/book/index',
+    'pages/appointments/list/index',
+    'pages/appointments/detail/index',
+    'pages/home-visits/index/index',
     'pages/ratings/rate/index',
     'pages/ratings/mine/index',
     'pages/ratings/detail/index',
@@ -14,7 +19,7 @@ export default defineAppConfig({
   ],
   subPackages: [
     // Staff section: loaded only when a staff member opens it.
-    { root: 'staff', pages: ['login/index', 'home/index', 'rectifications/index', 'rectifications/detail/index', 'appeals/index', 'disclosures/list/index', 'disclosures/detail/index'] },
+    { root: 'staff', pages: ['login/index', 'home/index', 'appointments/today/index', 'appointments/slots/index', 'rectifications/index', 'rectifications/detail/index', 'appeals/index', 'disclosures/list/index', 'disclosures/detail/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -11,7 +11,9 @@ export const roleLabels: Record<Role, string> = {
 
 /** Workbench entries per role; each page is opened once it is built. */
 const roleEntries: Record<Role, Entry[]> = {
-  CLERK: [{ key: 'today', title: '今日预约', description: '签到、叫号、办结', badge: '约' }],
+  CLERK: [
+    { key: 'today', title: '今日预约', description: '签到、叫号、办结', badge: '约', url: '/staff/appointments/today/index' },
+  ],
   HANDLER: [
     { key: 'inbox', title: '咨询待办', description: '回复群众咨询、投诉、建议', badge: '问' },
     { key: 'rectify', title: '差评整改', description: '核实、整改、回访', badge: '改', url: '/staff/rectifications/index' },

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { fireEvent, render, screen } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { fakeApi, residentView } from '../../../test/fake-api'
+import { openEntry } from '@/features'
 import HomePage from './index'
 
 const orgTree = {
@@ -62,11 +63,18 @@ describe('首页', () => {
     expect(screen.queryByTestId('page-state-error')).toBeNull()
   })
 
-  it('says 即将开放 for a service whose page is not built yet', async () => {
+  it('opens 预约办理 on the 办事 tab and 我的预约 as a page', async () => {
     serve(() => ({ status: 200, data: { type: 'resident', resident: residentView() } }))
     render(<HomePage />)
     await screen.findByTestId('home-greeting')
     fireEvent.click(screen.getByTestId('entry-booking'))
+    expect(Taro.switchTab).toHaveBeenCalledWith({ url: '/pages/services/index' })
+    fireEvent.click(screen.getByTestId('entry-my-bookings'))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/appointments/list/index' })
+  })
+
+  it('says 即将开放 for a service whose page is not built yet', () => {
+    openEntry({ key: 'later', title: '以后', description: '尚未开放', badge: '后' })
     expect(Taro.showToast).toHaveBeenCalledWith({ title: '即将开放', icon: 'none' })
     expect(Taro.navigateTo).not.toHaveBeenCalled()
   })

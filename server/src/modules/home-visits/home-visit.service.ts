@@ -120,7 +120,7 @@ export async function staffAct (deps: Deps, actor: StaffActor, id: string, actio
         : `您的“${h.serviceItem.name}”上门服务已办结，欢迎对本次服务进行评价。`
     await notify(tx, {
       residentId: h.residentId, kind: 'HOME_VISIT_UPDATE', title: steps[action].title, body: text,
-      data: { page: `/pages/home-visits/detail/index?id=${id}`, homeVisitId: id }, dedupeKey: `home-visit:${id}:${action}:${when || now.getTime()}`,
+      data: { page: '/pages/home-visits/index/index', homeVisitId: id }, dedupeKey: `home-visit:${id}:${action}:${when || now.getTime()}`,
     }, now)
   })
 }

@@ -1,0 +1,65 @@
+import { useCallback, useState } from 'react'
+import { Button, Image, Text, View } from '@tarojs/components'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import type { AppointmentDetail } from '@bianmin/shared'
+import { api, errorMessage } from '@/api/client'
+import { PageRoot } from '@/components/page-root'
+import { PageState } from '@/components/page-state'
+import { instantText, slotText, statusLabels, statusTone } from '../parts/appointment.format'
+import { confirmCancel, reschedule } from '../parts/appointment-actions'
+import '../parts/appointment.scss'
+
+/** One appointment: the check-in code and its QR code to show at the hall, where and when, cancel / reschedule. */
+export default function AppointmentPage () {
+  const { id = '', booked } = useRouter().params
+  const [a, setA] = useState<AppointmentDetail | null>(null)
+  const [error, setError] = useState('')
+
+  const load = useCallback(async () => {
+    setError('')
+    try {
+      setA(await api('getAppointment', { params: { id } }))
+    } catch (e) {
+      setError(errorMessage(e))
+    }
+  }, [id])
+  useDidShow(() => { void load() })
+
+  if (error) return <PageRoot><PageState status='error' title={error} onRetry={() => void load()} /></PageRoot>
+  if (!a) return <PageRoot><PageState status='loading' /></PageRoot>
+
+  const active = a.status === 'BOOKED' || a.status === 'CHECKED_IN' || a.status === 'CALLED'
+  return (
+    <PageRoot className='ap-detail'>
+      {booked && a.status === 'BOOKED' && <View className='ap-card ap-detail__ok' data-testid='booked-banner'><Text>预约成功！请按时到场，出示签到码签到取号。</Text></View>}
+      <View className='ap-card'>
+        <View className='ap-meta'><Text className={`ap-tag ap-tag--${statusTone(a.status)}`} data-testid='detail-status'>{statusLabels[a.status]}</Text></View>
+        <Text className='ap-title'>{a.serviceItemName}</Text>
+        {active && (
+          <View>
+            <Text className='ap-line'>{a.queueNumber ? '您的排队号' : '签到码（到服务中心后出示）'}</Text>
+            <Text className='ap-code' data-testid='detail-code'>{a.queueNumber ?? a.code}</Text>
+            {!a.queueNumber && <Image className='ap-qr' src={a.qrCode} mode='aspectFit' data-testid='detail-qr' />}
+          </View>
+        )}
+      </View>
+      <View className='ap-card'>
+        <Text className='ap-line'>{`时间：${slotText(a)}`}</Text>
+        <Text className='ap-line'>{`地点：${a.hallName}${a.windowName ? ` · ${a.windowName}` : ''}`}</Text>
+        <Text className='ap-line'>{`地址：${a.hallAddress}`}</Text>
+        <Text className='ap-line'>{`预约人：${a.contactName}  ${a.contactPhone}`}</Text>
+        {a.note && <Text className='ap-line'>{`备注：${a.note}`}</Text>}
+        {a.status === 'BOOKED' && <Text className='ap-line'>{`${instantText(a.cancelDeadline)} 前可免责取消，之后取消记为逾时取消。`}</Text>}
+      </View>
+      {a.canCancel && (
+        <View className='ap-card ap-actions'>
+          <Button className='bm-button' onClick={() => reschedule(a)}>改约</Button>
+          <Button className='bm-button bm-button--danger' onClick={async () => { if (await confirmCancel(a)) void load() }} data-testid='detail-cancel'>取消预约</Button>
+        </View>
+      )}
+      <View className='ap-card'>
+        <Button className='bm-button bm-button--block' onClick={() => void Taro.redirectTo({ url: '/pages/appointments/list/index' })} data-testid='detail-to-list'>查看我的预约</Button>
+      </View>
+    </PageRoot>
+  )
+}

@@ -1,0 +1,31 @@
+// Cancel (with a confirmation that says whether it is a late cancel) and reschedule, shared by list and detail.
+import Taro from '@tarojs/taro'
+import type { AppointmentView } from '@bianmin/shared'
+import { api, errorMessage } from '@/api/client'
+import { instantText, slotText } from './appointment.format'
+
+/** Asks, then cancels; resolves true when cancelled. */
+export async function confirmCancel (a: AppointmentView, now = Date.now()): Promise<boolean> {
+  const late = now > Date.parse(a.cancelDeadline)
+  const { confirm } = await Taro.showModal({
+    title: '取消预约',
+    content: late
+      ? `距办理时间已不足规定时限（${instantText(a.cancelDeadline)} 前可免责取消），现在取消将记为逾时取消。确定取消 ${slotText(a)} 的预约吗？`
+      : `确定取消 ${slotText(a)} 的预约吗？`,
+    confirmText: '确定取消',
+    cancelText: '再想想',
+  })
+  if (!confirm) return false
+  try {
+    await api('cancelAppointment', { params: { id: a.id } })
+    void Taro.showToast({ title: '已取消', icon: 'success' })
+    return true
+  } catch (e) {
+    void Taro.showModal({ title: '取消未成功', content: errorMessage(e), showCancel: false })
+    return false
+  }
+}
+
+export function reschedule (a: AppointmentView): void {
+  void Taro.navigateTo({ url: `/pages/appointments/book/index?itemId=${a.serviceItemId}&reschedule=${a.id}` })
+}

@@ -1,0 +1,23 @@
+// Labels and dates for the appointment pages. Dates are YYYY-MM-DD in Asia/Shanghai; times from the API carry +08:00.
+import type { AppointmentStatus } from '@bianmin/shared'
+
+export const statusLabels: Record<AppointmentStatus, string> = {
+  BOOKED: '已预约', CANCELLED: '已取消', LATE_CANCELLED: '逾时取消', CHECKED_IN: '已签到', CALLED: '已叫号', DONE: '已办结', NO_SHOW: '未到',
+}
+export const statusTone = (s: AppointmentStatus): 'active' | 'done' | 'off' | 'bad' =>
+  s === 'BOOKED' || s === 'CHECKED_IN' || s === 'CALLED' ? 'active' : s === 'DONE' ? 'done' : s === 'NO_SHOW' ? 'bad' : 'off'
+
+const weekdays = ['周日', '周一', '周二', '周三', '周四', '周五', '周六']
+/** 10月10日 */
+export const dayText = (date: string): string => `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`
+/** 周六 */
+export const weekdayText = (date: string): string => weekdays[new Date(`${date}T00:00:00Z`).getUTCDay()] ?? ''
+/** 10月10日 周六 09:00–09:30 */
+export const slotText = (a: { date: string; start: string; end: string }): string => `${dayText(a.date)} ${weekdayText(a.date)} ${a.start}–${a.end}`
+/** 9月28日 07:30 */
+export const instantText = (iso: string): string => `${dayText(iso.slice(0, 10))} ${iso.slice(11, 16)}`
+
+/** A fresh Idempotency-Key for one booking attempt (kept while the form is retried). */
+export function newIdempotencyKey (): string {
+  return `bk-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`
+}
