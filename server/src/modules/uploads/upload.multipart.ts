@@ -20,6 +20,9 @@ export function readSingleFile (req: IncomingMessage, maxBytes: number): Promise
     const chunks: Buffer[] = []
     let tooMany = false
     bb.on('file', (name, stream, info) => {
+      // A form cut off mid-file errors the file stream too; without a listener that error would crash the process.
+      // The request is refused through bb's own 'error' below.
+      stream.on('error', () => {})
       if (name !== 'file' || result) { stream.resume(); return }
       const file: ReceivedFile = { buffer: Buffer.alloc(0), filename: info.filename ?? null, truncated: false }
       result = file
