@@ -1,5 +1,5 @@
 // 依申请公开 in the H5 build: a resident applies, supplies a 补正 and opens the reply document; a handler works the
-// queue (overdue badge, outcome picker grouped like the annual report table).
+// queue (overdue badge, outcome picker grouped like the annual report table, a decision letter uploaded with the reply).
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../support/app'
@@ -109,6 +109,11 @@ it('a handler sees an overdue request in the queue and replies with an outcome f
   await page.getByTestId('outcome-WITHHELD_THIRD_PARTY').click()
   await field(page, 'action-detail').fill('审计报告涉及第三方商业秘密')
   await field(page, 'action-text', 'textarea').fill('经征求第三方意见，该报告涉及商业秘密，决定不予公开。')
+  // The decision letter goes with the reply.
+  const chooser = page.waitForEvent('filechooser')
+  await page.getByTestId('reply-add-file').click()
+  await (await chooser).setFiles({ name: '不予公开告知书.pdf', mimeType: 'application/pdf', buffer: PDF_MIN })
+  await expect.poll(() => page.getByTestId('reply-file').textContent()).toContain('不予公开告知书.pdf')
   await screenshot(page, 'disclosure-staff-reply')
   await page.getByTestId('action-submit').click()
   await expect.poll(() => page.getByTestId('staff-detail-status').textContent()).toBe('已答复')
@@ -117,6 +122,7 @@ it('a handler sees an overdue request in the queue and replies with an outcome f
   // The applicant's 30-day token from 09-28 has expired by now: sign in again.
   const seen = await (await t.resident('e2e-late-applicant')).call('getDisclosure', { params: { id: d.id } })
   expect(seen).toMatchObject({ status: 'REPLIED', outcome: 'WITHHELD_THIRD_PARTY', outcomeDetail: '审计报告涉及第三方商业秘密' })
+  expect(seen.attachments.map((a) => a.name)).toEqual(['不予公开告知书.pdf'])
   expect(errors).toEqual([])
   await context.close()
 })

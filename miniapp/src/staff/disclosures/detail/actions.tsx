@@ -5,9 +5,11 @@ import { Button, Input, Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import {
   disclosureCategoryNames, disclosureOutcomeCategories, disclosureOutcomeList, DISCLOSURE_SYSTEM_OUTCOMES, type DisclosureOutcome, type Role,
+  type UploadView,
 } from '@bianmin/shared'
 import { errorMessage, staffApi } from '@/api/client'
 import type { DisclosureView } from '@/utils/disclosure'
+import { chooseAndUploadDocument } from './upload'
 
 type Mode = 'correction' | 'extend' | 'pause' | 'reply'
 
@@ -17,6 +19,7 @@ export function DisclosureActions ({ d, roles, onChange }: { d: DisclosureView; 
   const [detail, setDetail] = useState('')
   const [days, setDays] = useState('20')
   const [outcome, setOutcome] = useState<DisclosureOutcome | null>(null)
+  const [files, setFiles] = useState<UploadView[]>([])
   const [error, setError] = useState('')
   const [busy, setBusy] = useState(false)
 
@@ -36,7 +39,7 @@ export function DisclosureActions ({ d, roles, onChange }: { d: DisclosureView; 
     setError('')
     try {
       onChange(await fn())
-      setMode(null); setText(''); setDetail(''); setOutcome(null)
+      setMode(null); setText(''); setDetail(''); setOutcome(null); setFiles([])
       void Taro.showToast({ title: done, icon: 'success' })
     } catch (e) {
       setError(errorMessage(e))
@@ -51,7 +54,21 @@ export function DisclosureActions ({ d, roles, onChange }: { d: DisclosureView; 
     if (mode === 'pause') return run(() => staffApi('pauseDisclosure', { params, body: { reason: text } }), '已暂停计时')
     if (mode === 'reply') {
       if (!outcome) { setError('请选择答复结果'); return }
-      return run(() => staffApi('replyDisclosure', { params, body: { outcome, content: text, ...(detail.trim() ? { outcomeDetail: detail } : {}) } }), '已答复')
+      const extra = { ...(detail.trim() ? { outcomeDetail: detail } : {}), ...(files.length ? { attachmentIds: files.map((f) => f.id) } : {}) }
+      return run(() => staffApi('replyDisclosure', { params, body: { outcome, content: text, ...extra } }), '已答复')
+    }
+  }
+  const addFile = async () => {
+    if (busy) return
+    setBusy(true)
+    setError('')
+    try {
+      const f = await chooseAndUploadDocument()
+      if (f) setFiles((list) => [...list, f])
+    } catch (e) {
+      setError(errorMessage(e))
+    } finally {
+      setBusy(false)
     }
   }
   const tap = (key: (typeof buttons)[number]['key']) => {
@@ -87,6 +104,17 @@ export function DisclosureActions ({ d, roles, onChange }: { d: DisclosureView; 
           ))}
           {mode === 'reply' && (
             <Input className='dsc-field__input' value={detail} maxlength={500} placeholder='结果说明（选填，如不予公开的具体理由）' onInput={(e) => setDetail(e.detail.value)} data-testid='action-detail' />
+          )}
+          {mode === 'reply' && (
+            <View>
+              {files.map((f) => (
+                <View key={f.id} className='dsc-row' data-testid='reply-file'>
+                  <Text className='dsc-row__value'>{f.name ?? '答复文件'}</Text>
+                  <Text className='dsc-link' onClick={() => setFiles((list) => list.filter((x) => x.id !== f.id))}>移除</Text>
+                </View>
+              ))}
+              <Button className='bm-button bm-button--block' onClick={() => void addFile()} data-testid='reply-add-file'>添加答复文件（PDF、Word、Excel）</Button>
+            </View>
           )}
           {mode === 'extend' && (
             <Input className='dsc-field__input' type='number' value={days} maxlength={2} placeholder='延长的工作日数（最长 20）' onInput={(e) => setDays(e.detail.value)} data-testid='action-days' />
