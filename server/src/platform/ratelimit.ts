@@ -4,7 +4,13 @@ import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
 import { AppError } from './errors'
 
 export const limits = {
+  /** Per client IP, resident and staff logins alike. */
   login: { points: 10, duration: 60 },
+  /**
+   * Per staff username, from any IP, checked before the password hash: a distributed attack on one account (or on a
+   * locked one) is refused cheaply instead of costing an scrypt verification per try. The lockout still counts failures.
+   */
+  loginUser: { points: 10, duration: 900 },
   booking: { points: 20, duration: 60 },
   submission: { points: 10, duration: 3600 },
   upload: { points: 30, duration: 3600 },

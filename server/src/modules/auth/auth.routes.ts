@@ -14,6 +14,7 @@ export function authRoutes (router: Router<AppState>, deps: Deps): void {
 
   mountContract(router, deps, contract.loginStaff, async ({ body }, c) => {
     await deps.limits.consume('login', `ip:${c.ip}`)
+    await deps.limits.consume('loginUser', `user:${body.username.toLowerCase()}`)
     return service.loginStaff(deps, body.username, body.password, { ip: c.ip, requestId: c.requestId })
   })
 
