@@ -19,7 +19,7 @@ export default defineAppConfig({
   ],
   subPackages: [
     // Staff section: loaded only when a staff member opens it.
-    { root: 'staff', pages: ['login/index', 'home/index', 'appointments/today/index', 'appointments/slots/index', 'rectifications/index', 'rectifications/detail/index', 'appeals/index', 'disclosures/list/index', 'disclosures/detail/index'] },
+    { root: 'staff', pages: ['login/index', 'home/index', 'dashboard/index', 'report/index', 'admin/settings/index', 'admin/accounts/index', 'admin/calendar/index', 'appointments/today/index', 'appointments/slots/index', 'rectifications/index', 'rectifications/detail/index', 'appeals/index', 'disclosures/list/index', 'disclosures/detail/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

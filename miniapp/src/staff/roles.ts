@@ -25,13 +25,24 @@ const roleEntries: Record<Role, Entry[]> = {
     { key: 'appeals', title: '申诉复核', description: '评价申诉的审核', badge: '复', url: '/staff/appeals/index' },
     { key: 'disclosures', title: '依申请公开', description: '补正、延期、答复', badge: '申', url: '/staff/disclosures/list/index' },
   ],
-  ADMIN: [{ key: 'admin', title: '系统管理', description: '账号、大厅、窗口、事项、规则', badge: '管' }],
+  ADMIN: [
+    { key: 'settings', title: '系统设置', description: '预约、评价、咨询等规则', badge: '设', url: '/staff/admin/settings/index' },
+    { key: 'accounts', title: '账号管理', description: '新建账号、停用、重置密码', badge: '账', url: '/staff/admin/accounts/index' },
+    { key: 'calendar', title: '工作日历', description: '节假日、调休、临时调整', badge: '历', url: '/staff/admin/calendar/index' },
+    { key: 'admin', title: '大厅与事项', description: '服务中心、窗口、办事事项', badge: '管' },
+  ],
 }
+
+/** Roles that may open the annual report (the server allows these). */
+const reportRoles: readonly Role[] = ['ADMIN', 'REVIEWER', 'EDITOR']
 
 export function entriesForRoles (roles: readonly Role[]): Entry[] {
   const seen = new Set<string>()
   const out: Entry[] = []
   for (const r of roles) for (const e of roleEntries[r]) if (!seen.has(e.key)) { seen.add(e.key); out.push(e) }
-  out.push({ key: 'stats', title: '数据统计', description: '预约、咨询、评价情况', badge: '统' })
+  out.push({ key: 'stats', title: '统计分析', description: '预约、咨询、评价情况', badge: '统', url: '/staff/dashboard/index' })
+  if (roles.some((r) => reportRoles.includes(r))) {
+    out.push({ key: 'report', title: '年度报告', description: '政府信息公开年度报告数据', badge: '报', url: '/staff/report/index' })
+  }
   return out
 }

@@ -8,6 +8,8 @@ import { EntryGrid } from '@/components/entry-grid'
 import { PageRoot } from '@/components/page-root'
 import { PageState } from '@/components/page-state'
 import { entriesForRoles, roleLabels } from '../roles'
+import { Counters, type Counter } from './counters'
+import { isRegistered } from './pages'
 import './index.scss'
 
 type Staff = z.infer<typeof staffView>
@@ -17,6 +19,25 @@ export default function StaffHomePage () {
   const [loading, setLoading] = useState(true)
   const [error, setError] = useState('')
   const [leaving, setLeaving] = useState(false)
+  const [counters, setCounters] = useState<Counter[] | null>(null)
+  const [today, setToday] = useState('')
+  const [countersLoading, setCountersLoading] = useState(true)
+  const [countersError, setCountersError] = useState('')
+
+  const loadCounters = useCallback(async () => {
+    setCountersLoading(true)
+    setCountersError('')
+    try {
+      const w = await staffApi('getWorkbench')
+      setToday(w.today)
+      setCounters(w.counters)
+    } catch (e) {
+      // A 401 is handled by load() (back to the login page).
+      if (!(e instanceof ApiError && e.status === 401)) setCountersError(errorMessage(e))
+    } finally {
+      setCountersLoading(false)
+    }
+  }, [])
 
   const load = useCallback(async () => {
     if (!staffSession.hasToken()) {
@@ -29,6 +50,7 @@ export default function StaffHomePage () {
       const me = await staffApi('getMe')
       if (me.type !== 'staff') throw new ApiError(401, 'UNAUTHENTICATED', '请先登录')
       setStaff(me.staff)
+      void loadCounters()
     } catch (e) {
       if (e instanceof ApiError && e.status === 401) {
         void Taro.showToast({ title: '登录已过期，请重新登录', icon: 'none' })
@@ -39,7 +61,7 @@ export default function StaffHomePage () {
     } finally {
       setLoading(false)
     }
-  }, [])
+  }, [loadCounters])
 
   useDidShow(() => { void load() })
 
@@ -68,7 +90,12 @@ export default function StaffHomePage () {
             </View>
           </View>
           <View className='staff-home__section'>
-            <EntryGrid items={entriesForRoles(staff.roles)} />
+            <Counters today={today} counters={counters} loading={countersLoading} error={countersError} onRetry={() => void loadCounters()} />
+          </View>
+          <View className='staff-home__section'>
+            <Text className='staff-home__subtitle'>常用功能</Text>
+            {/* A page not registered yet shows '即将开放' (an entry without url). */}
+            <EntryGrid items={entriesForRoles(staff.roles).map((e) => (e.url && !isRegistered(e.url) ? { ...e, url: undefined } : e))} />
           </View>
           <View className='staff-home__footer'>
             <Button className={`bm-button bm-button--danger bm-button--block${leaving ? ' bm-button--disabled' : ''}`} disabled={leaving} onClick={() => void signOut()} data-testid='staff-logout'>
