@@ -50,10 +50,13 @@ export function appointmentView (a: AppointmentRow, c: ViewCtx): AppointmentView
 
 export const qrPayload = (a: { hallId: string; code: string }) => `bianmin://check-in?hall=${a.hallId}&code=${a.code}`
 
-export async function appointmentDetail (a: AppointmentRow, c: ViewCtx): Promise<AppointmentDetail> {
-  const payload = qrPayload(a)
-  return { ...appointmentView(a, c), qrPayload: payload, qrCode: await qrDataUrl(payload) }
+/** The view plus the check-in QR code (derived from hall and code, so a stored view can be completed later). */
+export async function withQr (v: AppointmentView): Promise<AppointmentDetail> {
+  const payload = qrPayload(v)
+  return { ...v, qrPayload: payload, qrCode: await qrDataUrl(payload) }
 }
+
+export const appointmentDetail = (a: AppointmentRow, c: ViewCtx): Promise<AppointmentDetail> => withQr(appointmentView(a, c))
 
 export const staffAppointmentView = (a: AppointmentRow, c: ViewCtx): StaffAppointment => ({
   ...appointmentView(a, c), residentId: a.residentId, bookedById: a.bookedById, noShowAt: toIsoOrNull(a.noShowAt),

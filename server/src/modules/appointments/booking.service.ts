@@ -2,7 +2,7 @@
 // transaction that inserts the appointment; one active booking per person/item/day is the unique activeKey; an
 // Idempotency-Key row is claimed in that transaction too. Nothing relies on in-process locks.
 import type { z } from 'zod'
-import type { AppointmentDetail, bookingInput } from '@bianmin/shared'
+import type { AppointmentDetail, AppointmentView, bookingInput } from '@bianmin/shared'
 import type { Deps } from '../../deps'
 import type { Prisma } from '../../generated/sqlite/client.js'
 import type { StaffActor } from '../../platform/http'
@@ -10,8 +10,8 @@ import { AppError, invalidState, notFound } from '../../platform/errors'
 import { notify } from '../../platform/outbox'
 import { audit, type AuditMeta } from '../../platform/audit'
 import { atShanghai } from '../../platform/clock'
-import { assertBookable, itemWindows, newCheckInCode, slotServesItem, suspendedError } from './booking.rules'
-import { appointmentDetail, appointmentInclude, viewCtx, type AppointmentRow } from './appointment.mapper'
+import { assertBookable, newCheckInCode, slotServesItem, suspendedError } from './booking.rules'
+import { appointmentInclude, appointmentView, viewCtx, withQr, type AppointmentRow } from './appointment.mapper'
 import { claim, IdempotencyHit, record, replay, type Idem } from './idempotency'
 
 type Tx = Prisma.TransactionClient
@@ -23,19 +23,31 @@ export const TX_OPTIONS = { maxWait: 15_000, timeout: 20_000 }
 const isUniqueViolation = (e: unknown) => (e as { code?: string })?.code === 'P2002'
 
 interface Prepared {
-  slot: { id: string; hallId: string; windowId: string | null; date: string; closed: boolean; hall: { orgId: string } }
+  slot: { id: string; hallId: string; windowId: string | null; date: string; start: string; end: string; startsAt: Date; closed: boolean }
+  hall: { name: string; address: string; queuePrefix: string; orgId: string }
+  window: { name: string } | null
   item: { id: string; name: string }
   activeKey: string
 }
 
+/** Every check that needs no lock, in few queries; the seat itself is taken in the transaction. */
 async function prepare (deps: Deps, input: { slotId: string; serviceItemId: string; contactPhone: string }, booker: Booker): Promise<Prepared> {
-  const slot = await deps.db.slot.findUnique({ where: { id: input.slotId }, include: { hall: { select: { orgId: true, active: true, org: { select: { path: true } } } } } })
+  const [slot, item] = await Promise.all([
+    deps.db.slot.findUnique({
+      where: { id: input.slotId },
+      include: { hall: { select: { name: true, address: true, queuePrefix: true, orgId: true, active: true, org: { select: { path: true } } } }, window: { select: { name: true } } },
+    }),
+    deps.db.serviceItem.findFirst({
+      where: { id: input.serviceItemId, active: true },
+      select: { id: true, name: true, bookable: true, windows: { where: { window: { active: true, hall: { active: true } } }, select: { windowId: true, window: { select: { hallId: true } } } } },
+    }),
+  ])
   if (!slot || !slot.hall.active) throw notFound('预约时段')
   if (booker.kind === 'staff' && !slot.hall.org.path.startsWith(booker.actor.orgPath)) throw notFound('预约时段')
-  const item = await deps.db.serviceItem.findFirst({ where: { id: input.serviceItemId, active: true }, select: { id: true, name: true, bookable: true } })
   if (!item) throw notFound('事项')
   if (!item.bookable) throw invalidState('该事项无需预约，可直接前往办理或在线办理')
-  if (!slotServesItem(slot, item.id, await itemWindows(deps, item.id))) throw invalidState('该时段不办理此事项，请选择其他时段')
+  const where = { windowIds: new Set(item.windows.map((w) => w.windowId)), hallIds: new Set(item.windows.map((w) => w.window.hallId)) }
+  if (!slotServesItem(slot, item.id, where)) throw invalidState('该时段不办理此事项，请选择其他时段')
   await assertBookable(deps, slot)
   if (slot.closed) throw new AppError('SLOT_FULL', '该时段已停止预约，请选择其他时段')
   if (booker.kind === 'resident') {
@@ -43,8 +55,7 @@ async function prepare (deps: Deps, input: { slotId: string; serviceItemId: stri
     if (r?.suspendedUntil && r.suspendedUntil > deps.clock.now()) throw suspendedError(r.suspendedUntil)
   }
   const who = booker.kind === 'resident' ? booker.residentId : `tel:${deps.cipher.blindIndex(input.contactPhone)}`
-  const activeKey = `${who}:${item.id}:${slot.date}`
-  return { slot, item, activeKey }
+  return { slot, hall: slot.hall, window: slot.window, item: { id: item.id, name: item.name }, activeKey: `${who}:${item.id}:${slot.date}` }
 }
 
 const duplicate = () => new AppError('DUPLICATE', '同一事项每天只能预约一次，您已有当天的有效预约')
@@ -57,7 +68,7 @@ async function takeSeat (deps: Deps, tx: Tx, p: Prepared, input: z.output<typeof
   })
   if (seat.count === 0) throw new AppError('SLOT_FULL', '该时段已约满，请选择其他时段')
   const now = deps.clock.now()
-  const a = await tx.appointment.create({
+  const row = await tx.appointment.create({
     data: {
       residentId: booker.kind === 'resident' ? booker.residentId : null,
       slotId: p.slot.id, serviceItemId: p.item.id, hallId: p.slot.hallId, windowId: p.slot.windowId, date: p.slot.date,
@@ -65,8 +76,10 @@ async function takeSeat (deps: Deps, tx: Tx, p: Prepared, input: z.output<typeof
       note: input.note ?? null, channel: booker.kind === 'resident' ? 'APP' : booker.channel,
       bookedById: booker.kind === 'staff' ? booker.actor.id : null, createdAt: now,
     },
-    include: appointmentInclude,
   })
+  const a: AppointmentRow = {
+    ...row, slot: { start: p.slot.start, end: p.slot.end, startsAt: p.slot.startsAt }, serviceItem: { name: p.item.name }, hall: p.hall, window: p.window,
+  }
   if (a.residentId) {
     await notify(tx, {
       residentId: a.residentId, kind: 'BOOKING_CONFIRMED', title: '预约成功',
@@ -80,7 +93,7 @@ async function takeSeat (deps: Deps, tx: Tx, p: Prepared, input: z.output<typeof
       detail: { channel: booker.channel, slotId: a.slotId, serviceItemId: a.serviceItemId },
     }, booker.meta)
   }
-  return a as AppointmentRow
+  return a
 }
 
 /** Runs a booking transaction; on a unique violation tells a duplicate from a code collision (then retries). */
@@ -99,24 +112,24 @@ async function withRetry<T> (deps: Deps, activeKey: string, fn: () => Promise<T>
 
 export async function book (deps: Deps, input: z.output<typeof bookingInput>, booker: Booker, idem: Idem | null): Promise<AppointmentDetail> {
   if (idem) {
-    const prior = await replay<AppointmentDetail>(deps, idem)
-    if (prior) return prior
+    const prior = await replay<AppointmentView>(deps, idem)
+    if (prior) return withQr(prior)
   }
   const p = await prepare(deps, input, booker)
-  if (await deps.db.appointment.findUnique({ where: { activeKey: p.activeKey }, select: { id: true } })) throw duplicate()
   const ctx = await viewCtx(deps)
   try {
-    return await withRetry(deps, p.activeKey, () => deps.db.$transaction(async (tx) => {
+    // The stored result omits the QR image (derived from the code): nothing slow runs while the seat row is locked.
+    const view = await withRetry(deps, p.activeKey, () => deps.db.$transaction(async (tx) => {
       if (idem) await claim(tx, idem, deps.clock.now())
-      const a = await takeSeat(deps, tx, p, input, booker)
-      const view = await appointmentDetail(a, ctx)
-      if (idem) await record(tx, idem, 201, view)
-      return view
+      const v = appointmentView(await takeSeat(deps, tx, p, input, booker), ctx)
+      if (idem) await record(tx, idem, 201, v)
+      return v
     }, TX_OPTIONS))
+    return withQr(view)
   } catch (err) {
     if (err instanceof IdempotencyHit && idem) {
-      const prior = await replay<AppointmentDetail>(deps, idem)
-      if (prior) return prior
+      const prior = await replay<AppointmentView>(deps, idem)
+      if (prior) return withQr(prior)
     }
     throw err
   }
@@ -167,9 +180,9 @@ export async function reschedule (deps: Deps, residentId: string, id: string, sl
   const clash = await deps.db.appointment.findUnique({ where: { activeKey: p.activeKey }, select: { id: true } })
   if (clash && clash.id !== old.id) throw duplicate()
   const ctx = await viewCtx(deps)
-  return withRetry(deps, p.activeKey, () => deps.db.$transaction(async (tx) => {
+  const view = await withRetry(deps, p.activeKey, () => deps.db.$transaction(async (tx) => {
     await releaseSeat(deps, tx, old, status)
-    const a = await takeSeat(deps, tx, p, input, booker)
-    return appointmentDetail(a, ctx)
+    return appointmentView(await takeSeat(deps, tx, p, input, booker), ctx)
   }, TX_OPTIONS), old.id)
+  return withQr(view)
 }
