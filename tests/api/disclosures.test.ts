@@ -48,6 +48,7 @@ beforeAll(async () => {
   await createStaff(t.deps, 'doutsider', 'HANDLER,REVIEWER,ADMIN', otherStreet.id)
   await createStaff(t.deps, 'dcomm', 'HANDLER', community.id)
   await createStaff(t.deps, 'dclerk', 'CLERK', street.id)
+  await createStaff(t.deps, 'dadmin', 'ADMIN', street.id)
   me = { id: (await t.resident('disclosure-me')).id, call: relogin(async () => (await t.resident('disclosure-me')).call) }
   stranger = { id: (await t.resident('disclosure-stranger')).id, call: relogin(async () => (await t.resident('disclosure-stranger')).call) }
   const staff = (username: string) => relogin(async () => (await t.staff(username)).call)
@@ -84,6 +85,17 @@ describe('applying and the 20-working-day deadline', () => {
     expect(day(d.receivedAt)).toBe('2026-10-08')
     // 10-09 … 10-10, 10-12 … 10-16, 10-19 … 10-23, 10-26 … 10-30, 11-02 … 11-04
     expect(day(d.dueAt)).toBe('2026-11-04')
+  })
+
+  it('recomputes open deadlines when an admin changes the working-day calendar', async () => {
+    at(MONDAY)
+    const d = await apply()
+    const admin = (await t.staff('dadmin')).call
+    const due = async () => day((await me.call('getDisclosure', { params: { id: d.id } })).dueAt)
+    await admin('setCalendarDay', { params: { date: '2026-10-16' }, body: { isWorkday: false, note: '临时停止办公' } })
+    await expect.poll(due).toBe('2026-11-02')
+    await admin('clearCalendarDay', { params: { date: '2026-10-16' } })
+    await expect.poll(due).toBe('2026-10-30')
   })
 
   it('rejects bad applications with clear messages and stores nothing', async () => {

@@ -6,6 +6,7 @@ import { audit } from '../../platform/audit'
 import { defineJob, type JobDef } from '../../platform/jobs'
 import { notify } from '../../platform/outbox'
 import { detailPage } from './disclosure.service'
+import { OPEN_STATUSES, storedDueAt } from './disclosure.deadline'
 
 export const EXPIRED_REPLY = '您未在补正期限内补正申请内容，视为放弃本次申请，本机关不再处理。如仍需要该信息，可以重新提交申请。'
 
@@ -45,3 +46,18 @@ export const correctionExpiryJob: JobDef = {
   run: async (deps) => { await expireUnansweredCorrections(deps) },
 }
 defineJob(correctionExpiryJob)
+
+/** After an admin changes the working-day calendar, open requests get their deadlines recomputed from it. */
+export async function recomputeOpenDeadlines (deps: Deps): Promise<number> {
+  const r = (await deps.settings.get()).disclosure
+  const open = await deps.db.disclosure.findMany({ where: { status: { in: [...OPEN_STATUSES] } } })
+  let changed = 0
+  for (const d of open) {
+    const dueAt = storedDueAt(deps.calendar, r, d)
+    if (dueAt.getTime() === d.dueAt.getTime()) continue
+    const u = await deps.db.disclosure.updateMany({ where: { id: d.id, status: d.status, updatedAt: d.updatedAt }, data: { dueAt } })
+    changed += u.count
+  }
+  if (changed) deps.log.info({ changed }, '工作日历调整后已重新计算依申请公开的答复期限')
+  return changed
+}
