@@ -58,7 +58,7 @@ it('a resident books a slot, sees it in 我的预约 with its code, and cancels 
   expect(row.slot.start).toBe('09:30')
   expect(row.contactPhoneEnc).not.toContain('13912345678')
   expect(await page.getByTestId('detail-code').textContent()).toBe(row.code)
-  await expect.poll(() => page.locator('[data-testid="detail-qr"] img').evaluate((i) => (i as HTMLImageElement).naturalWidth)).toBeGreaterThan(0)
+  await expect.poll(() => page.locator('[data-testid="detail-qr"] img').evaluate((i) => (i as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(0)
   expect(await page.locator('body').textContent()).toContain('139****5678')
   await screenshot(page, 'appointments-confirmed')
 
