@@ -154,6 +154,12 @@ describe('admin', () => {
     expect(csv).toContain(`合计,${r.proactive.total}`)
     expect(download.suggestedFilename()).toMatch(/2026.*\.csv$/)
     await screenshot(page, 'annual-report')
+
+    // The printed page: the paper without the year picker and buttons.
+    await page.emulateMedia({ media: 'print' })
+    expect(await page.getByTestId('report-download').isVisible()).toBe(false)
+    expect(await page.getByTestId('report-paper').isVisible()).toBe(true)
+    await page.emulateMedia({ media: 'screen' })
     expect(errors).toEqual([])
   })
 
@@ -176,6 +182,21 @@ describe('admin', () => {
     await page.getByTestId('password-close').click()
     expect(await page.getByTestId('password-dialog').count()).toBe(0)
     expect(await page.getByTestId('account-liming').textContent()).toContain('窗口工作人员')
+  })
+
+  it('fits a desk PC screen: the dashboard stays readable and its charts are drawn at the wider size', async () => {
+    const desk = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' })
+    const p = await desk.newPage()
+    await signIn(p, 'admin')
+    await openPage(p, t.url, '/staff/dashboard/index')
+    await p.getByTestId('chart-notices-summary').waitFor({ timeout: 30_000 })
+    await expect.poll(async () => (await canvasInfo(p, 'chart-notices'))?.painted ?? 0, { timeout: 10_000 }).toBeGreaterThan(500)
+    const info = (await canvasInfo(p, 'chart-notices'))!
+    expect(info.cssWidth).toBeGreaterThan(600)
+    expect(info.cssWidth).toBeLessThanOrEqual(960)
+    expect(info.width).toBe(Math.round(info.cssWidth * info.dpr))
+    await screenshot(p, 'dashboard-desk')
+    await desk.close()
   })
 
   it('marks a working day as closed on the calendar and clears it again', async () => {
