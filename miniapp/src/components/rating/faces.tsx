@@ -17,15 +17,13 @@ export function Face ({ level, size = 'large' }: { level: number; size?: 'large'
 /** The five levels of the national scheme as large faces with their labels (非常满意 … 非常不满意). */
 export function RatingFaces ({ value, onChange }: { value: number | null; onChange: (level: number) => void }) {
   return (
-    <View className='rating-faces' role='radiogroup'>
+    <View className='rating-faces'>
       {LEVELS.map((level) => (
         <View
           key={level}
           className={`rating-faces__item${value === level ? ' rating-faces__item--on' : ''}`}
           onClick={() => onChange(level)}
           data-testid={`level-${level}`}
-          role='radio'
-          aria-checked={value === level}
         >
           <Face level={level} />
           <Text className='rating-faces__label'>{ratingLevelLabels[level]}</Text>
