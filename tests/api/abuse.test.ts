@@ -80,7 +80,7 @@ describe('rate limits', () => {
 
     for (let i = 0; i < limits.upload.points; i++) expect((await upload(t.url, r.token, PNG_1PX)).status).toBe(201)
     const limited = await upload(t.url, r.token, PNG_1PX)
-    expectLimited({ status: limited.status, retryAfter: limited.headers.get('retry-after'), body: limited.body }, limits.upload.duration)
+    expectLimited({ status: limited.status, retryAfter: limited.headers.get('retry-after'), body: limited.body as { error?: { code: string; message: string; details?: { retryAfterSeconds?: number } } } }, limits.upload.duration)
     expect(await t.deps.db.upload.count({ where: { ownerId: r.id } })).toBe(limits.upload.points)
   })
 })

@@ -40,11 +40,16 @@ export async function castOf (t: TestApp, prefix = 'cast'): Promise<Cast> {
   return cast as Cast
 }
 
-/** Fresh tokens for the same people (e.g. after a fuzzed logout revoked one). */
+/** Fresh tokens for the same people (a fuzzed logout may have revoked one); an erased resident (DELETE /me) is replaced. */
 export async function refreshTokens (t: TestApp, cast: Cast): Promise<void> {
   for (const a of Object.values(cast)) {
     if (a.kind === 'staff') a.token = (await issueToken(t.deps, 'STAFF', a.id!)).token
-    if (a.kind === 'resident') a.token = (await issueToken(t.deps, 'RESIDENT', a.id!)).token
+    if (a.kind !== 'resident') continue
+    const row = await t.deps.db.resident.findUnique({ where: { id: a.id! }, select: { deletedAt: true } })
+    if (row?.deletedAt) {
+      const fresh = await t.resident(`${a.name}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`)
+      a.id = fresh.id; a.token = fresh.token
+    } else a.token = (await issueToken(t.deps, 'RESIDENT', a.id!)).token
   }
 }
 

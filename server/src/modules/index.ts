@@ -18,6 +18,7 @@ import { disclosureRoutes } from './disclosures/disclosure.routes'
 import { ratingRoutes } from './ratings/rating.routes'
 import { uploadRoutes } from './uploads/upload.routes'
 import { consultationRoutes } from './consultations/consultation.routes'
+import { privacyRoutes } from './privacy/privacy.routes'
 
 export function registerModules (router: Router<AppState>, deps: Deps): void {
   metaRoutes(router, deps)
@@ -35,4 +36,5 @@ export function registerModules (router: Router<AppState>, deps: Deps): void {
   ratingRoutes(router, deps)
   uploadRoutes(router, deps)
   consultationRoutes(router, deps)
+  privacyRoutes(router, deps)
 }

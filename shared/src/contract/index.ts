@@ -15,6 +15,7 @@ import { homeVisitRoutes } from './home-visits'
 import { disclosureRoutes } from './disclosures'
 import { ratingRoutes } from './ratings'
 import { rectificationRoutes } from './rectifications'
+import { privacyRoutes } from './privacy'
 
 export const contract = {
   ...metaRoutes,
@@ -33,6 +34,7 @@ export const contract = {
   ...disclosureRoutes,
   ...ratingRoutes,
   ...rectificationRoutes,
+  ...privacyRoutes,
 }
 export type Contract = typeof contract
 export type RouteName = keyof Contract
@@ -56,3 +58,4 @@ export * from './home-visits'
 export * from './disclosures'
 export * from './ratings'
 export * from './rectifications'
+export * from './privacy'
