@@ -65,7 +65,6 @@ export default function DashboardPage () {
   // Reload whenever the range or a drill-down changes (requireStaff above has sent a signed-out user away).
   useEffect(() => { if (staffSession.hasToken()) void load(query) }, [query, load])
 
-  const shown = data
   return (
     <PageRoot className='wb-dashboard'>
       <Filters
@@ -81,16 +80,16 @@ export default function DashboardPage () {
       />
       {loading && !data && <PageState status='loading' title='正在统计，请稍候…' />}
       {!loading && error && <PageState status='error' title={error} onRetry={() => void load(query)} />}
-      {shown && !error && (
+      {data && !error && (
         <View className={loading ? 'wb-dashboard__body wb-dashboard__body--loading' : 'wb-dashboard__body'}>
           <Text className='wb-dashboard__scope' data-testid='dashboard-scope'>
-            {shown.orgName}　{shown.from} 至 {shown.to}{loading ? '（正在更新…）' : ''}
+            {data.orgName}　{data.from} 至 {data.to}{loading ? '（正在更新…）' : ''}
           </Text>
-          <NoticesSection o={shown} />
-          <AppointmentsSection o={shown} />
-          <ConsultationsSection o={shown} />
-          <RatingsSection o={shown} />
-          <MonthlySection o={shown} />
+          <NoticesSection o={data} />
+          <AppointmentsSection o={data} />
+          <ConsultationsSection o={data} />
+          <RatingsSection o={data} />
+          <MonthlySection o={data} />
         </View>
       )}
     </PageRoot>
