@@ -29,7 +29,8 @@ export async function cloneTemplate (template: string): Promise<{ url: string; d
     fs.copyFileSync(template, file)
     return { url: `file:${file}`, drop: async () => { fs.rmSync(dir, { recursive: true, force: true }) } }
   }
-  const name = `bm_t_${crypto.randomBytes(6).toString('hex')}`
+  // Named after the run's template, so a run's teardown drops only its own databases.
+  const name = `${template.replace(/^bm_tpl_/, 'bm_t_')}_${crypto.randomBytes(4).toString('hex')}`
   await pgAdmin((c) => c.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`))
   return {
     url: pgUrlFor(name),

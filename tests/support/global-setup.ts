@@ -31,8 +31,8 @@ export default async function setup (project: TestProject) {
   return async () => {
     await pgAdmin(async (c) => {
       await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
-      // Databases of test files that crashed before dropping their own.
-      const left = await c.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'bm_t\\_%'")
+      // Databases of this run's test files that crashed before dropping their own.
+      const left = await c.query<{ datname: string }>('SELECT datname FROM pg_database WHERE starts_with(datname, $1)', [`${name.replace(/^bm_tpl_/, 'bm_t_')}_`])
       for (const r of left.rows) await c.query(`DROP DATABASE IF EXISTS "${r.datname}" WITH (FORCE)`)
     })
   }
