@@ -4,6 +4,8 @@ export default defineAppConfig({
     'pages/services/index',
     'pages/messages/index',
     'pages/mine/index',
+    'pages/notices/list/index',
+    'pages/notices/detail/index',
     'pages/services/detail/index',
     'pages/appointments/book/index',
     'pages/appointments/list/index',
@@ -19,7 +21,7 @@ export default defineAppConfig({
   ],
   subPackages: [
     // Staff section: loaded only when a staff member opens it.
-    { root: 'staff', pages: ['login/index', 'home/index', 'dashboard/index', 'report/index', 'admin/settings/index', 'admin/accounts/index', 'admin/calendar/index', 'appointments/today/index', 'appointments/slots/index', 'rectifications/index', 'rectifications/detail/index', 'appeals/index', 'disclosures/list/index', 'disclosures/detail/index'] },
+    { root: 'staff', pages: ['login/index', 'home/index', 'dashboard/index', 'report/index', 'admin/settings/index', 'admin/accounts/index', 'admin/calendar/index', 'appointments/today/index', 'appointments/slots/index', 'rectifications/index', 'rectifications/detail/index', 'appeals/index', 'disclosures/list/index', 'disclosures/detail/index', 'notices/list/index', 'notices/review/index', 'notices/detail/index', 'notices/edit/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -13,7 +13,7 @@ export interface Entry {
 }
 
 export const entries = {
-  notices: { key: 'notices', title: '政务公开', description: '通知公告、政策文件', badge: '公' },
+  notices: { key: 'notices', title: '政务公开', description: '通知公告、政策文件', badge: '公', url: '/pages/notices/list/index' },
   booking: { key: 'booking', title: '预约办理', description: '先预约，再到窗口办事', badge: '约', url: '/pages/services/index', tab: true },
   rating: { key: 'rating', title: '好差评', description: '给办事服务打分', badge: '评', url: '/pages/ratings/mine/index' },
   consult: { key: 'consult', title: '在线咨询', description: '咨询、投诉、提建议', badge: '问' },

@@ -19,9 +19,9 @@ const roleEntries: Record<Role, Entry[]> = {
     { key: 'rectify', title: '差评整改', description: '核实、整改、回访', badge: '改', url: '/staff/rectifications/index' },
     { key: 'disclosures', title: '依申请公开', description: '补正、延期、答复', badge: '申', url: '/staff/disclosures/list/index' },
   ],
-  EDITOR: [{ key: 'drafts', title: '信息发布', description: '起草政务公开信息', badge: '编' }],
+  EDITOR: [{ key: 'drafts', title: '信息发布', description: '起草政务公开信息', badge: '编', url: '/staff/notices/list/index' }],
   REVIEWER: [
-    { key: 'review', title: '信息审核', description: '保密审查后发布', badge: '审' },
+    { key: 'review', title: '信息审核', description: '保密审查后发布', badge: '审', url: '/staff/notices/review/index' },
     { key: 'appeals', title: '申诉复核', description: '评价申诉的审核', badge: '复', url: '/staff/appeals/index' },
     { key: 'disclosures', title: '依申请公开', description: '补正、延期、答复', badge: '申', url: '/staff/disclosures/list/index' },
   ],

@@ -6,6 +6,7 @@ import { EntryGrid } from '@/components/entry-grid'
 import { PageRoot } from '@/components/page-root'
 import { PageState } from '@/components/page-state'
 import { homeEntries } from '@/features'
+import { HomeNotices } from '@/pages/notices/parts/home-notices'
 import { prefs } from '@/store/prefs'
 import { findStreet } from '@/utils/org'
 import './index.scss'
@@ -69,6 +70,10 @@ export default function HomePage () {
       <View className='home__section'>
         <Text className='home__section-title'>常用服务</Text>
         <EntryGrid items={homeEntries} />
+      </View>
+
+      <View className='home__section'>
+        <HomeNotices />
       </View>
     </PageRoot>
   )

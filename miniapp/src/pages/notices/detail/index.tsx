@@ -1,0 +1,78 @@
+import { useCallback, useState } from 'react'
+import { RichText, Text, View } from '@tarojs/components'
+import Taro, { useLoad, useRouter, useShareAppMessage } from '@tarojs/taro'
+import { api, errorMessage } from '@/api/client'
+import { PageRoot } from '@/components/page-root'
+import { PageState } from '@/components/page-state'
+import { noticeDetailUrl } from '../parts/notice-item'
+import { openAttachment } from '../parts/attachment'
+import { dateText, sizeText, type Notice } from '../parts/notice.format'
+import '../parts/notice.scss'
+
+/** A published notice: body (RichText), attachments, the linked 政策文件 / 政策解读, reads. */
+export default function NoticeDetailPage () {
+  const { params } = useRouter()
+  const [notice, setNotice] = useState<Notice | null>(null)
+  const [loading, setLoading] = useState(true)
+  const [error, setError] = useState('')
+
+  const load = useCallback(async () => {
+    setLoading(true)
+    setError('')
+    try {
+      const n = await api('getNotice', { params: { id: params.id ?? '' } })
+      setNotice(n)
+      void Taro.setNavigationBarTitle({ title: n.category })
+    } catch (e) {
+      setError(errorMessage(e))
+    } finally {
+      setLoading(false)
+    }
+  }, [params.id])
+
+  useLoad(() => { void load() })
+  useShareAppMessage(() => ({ title: notice?.title ?? '政务公开', path: noticeDetailUrl(params.id ?? '') }))
+
+  return (
+    <PageRoot className='nt-page'>
+      {loading && <PageState status='loading' />}
+      {!loading && error && <PageState status='error' title={error} description='该信息可能已撤回或尚未发布' onRetry={() => void load()} />}
+      {notice && (
+        <>
+          <View className='bm-card nt-detail'>
+            <Text className='nt-detail__title' data-testid='notice-title'>{notice.title}</Text>
+            <View className='nt-detail__meta'>
+              <Text className='nt-tag'>{notice.category}</Text>
+              <Text>{notice.orgName}</Text>
+              <Text>{`发布日期：${dateText(notice.publishedAt)}`}</Text>
+              <Text data-testid='notice-views'>{`阅读 ${notice.views}`}</Text>
+            </View>
+            <RichText className='nt-detail__body' nodes={notice.body} data-testid='notice-body' />
+          </View>
+
+          {notice.attachments.length > 0 && (
+            <View className='bm-card nt-detail'>
+              <Text className='nt-detail__section'>附件</Text>
+              {notice.attachments.map((a) => (
+                <Text key={a.id} className='nt-detail__link' onClick={() => void openAttachment(a.url, a.mime)} data-testid='notice-attachment'>
+                  {`📎 ${a.name}（${sizeText(a.size)}）`}
+                </Text>
+              ))}
+            </View>
+          )}
+
+          {notice.related.length > 0 && (
+            <View className='bm-card nt-detail'>
+              <Text className='nt-detail__section'>{notice.category === '政策解读' ? '相关政策文件' : '政策解读'}</Text>
+              {notice.related.map((r) => (
+                <Text key={r.id} className='nt-detail__link' onClick={() => void Taro.navigateTo({ url: noticeDetailUrl(r.id) })} data-testid='notice-related'>
+                  {`【${r.category}】${r.title}`}
+                </Text>
+              ))}
+            </View>
+          )}
+        </>
+      )}
+    </PageRoot>
+  )
+}

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '政务公开',
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 120,
+})

@@ -1,0 +1,40 @@
+import { useCallback, useEffect, useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { api, errorMessage } from '@/api/client'
+import { PageState } from '@/components/page-state'
+import { NOTICE_LIST_URL, NoticeListItem } from './notice-item'
+import type { NoticeItem } from './notice.format'
+import './notice.scss'
+
+/** 首页 section: pinned notices first, then the latest (the list's own order), with a link to 政务公开. */
+export function HomeNotices ({ limit = 5 }: { limit?: number }) {
+  const [items, setItems] = useState<NoticeItem[] | null>(null)
+  const [error, setError] = useState('')
+
+  const load = useCallback(async () => {
+    setError('')
+    try {
+      setItems((await api('listNotices', { query: { limit } })).items)
+    } catch (e) {
+      setError(errorMessage(e))
+    }
+  }, [limit])
+
+  useEffect(() => { void load() }, [load])
+
+  return (
+    <View className='nt-home' data-testid='home-notices'>
+      <View className='nt-home__head'>
+        <Text className='nt-home__title'>政务公开</Text>
+        <Text className='nt-home__more' onClick={() => void Taro.navigateTo({ url: NOTICE_LIST_URL })} data-testid='home-notices-more'>更多 ›</Text>
+      </View>
+      <View className='nt-list'>
+        {items === null && !error && <PageState status='loading' />}
+        {error && <PageState status='error' title={error} onRetry={() => void load()} />}
+        {items && items.length === 0 && <PageState status='empty' title='暂无公开信息' />}
+        {items?.map((n) => <NoticeListItem key={n.id} item={n} />)}
+      </View>
+    </View>
+  )
+}

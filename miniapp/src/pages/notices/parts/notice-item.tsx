@@ -1,0 +1,26 @@
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { dateText, type NoticeItem } from './notice.format'
+import './notice.scss'
+
+export const NOTICE_LIST_URL = '/pages/notices/list/index'
+export const noticeDetailUrl = (id: string) => `/pages/notices/detail/index?id=${id}`
+
+/** One notice in a list: title (置顶 tag), then category, publisher, date and reads. */
+export function NoticeListItem ({ item }: { item: NoticeItem }) {
+  return (
+    <View className='nt-item' hoverClass='nt-item--active' onClick={() => void Taro.navigateTo({ url: noticeDetailUrl(item.id) })} data-testid='notice-item'>
+      <View className='nt-item__title'>
+        {item.pinned && <Text className='nt-tag nt-tag--pin'>置顶</Text>}
+        <Text>{item.title}</Text>
+      </View>
+      <View className='nt-item__meta'>
+        <Text className='nt-tag'>{item.category}</Text>
+        <Text>{item.orgName}</Text>
+        <Text>{dateText(item.publishedAt)}</Text>
+        <Text>{`阅读 ${item.views}`}</Text>
+        {item.attachmentCount > 0 && <Text>{`附件 ${item.attachmentCount}`}</Text>}
+      </View>
+    </View>
+  )
+}

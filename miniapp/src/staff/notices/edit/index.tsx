@@ -1,0 +1,133 @@
+import { useCallback, useState, type ReactNode } from 'react'
+import { Button, Input, Picker, Switch, Text, Textarea, View } from '@tarojs/components'
+import Taro, { useLoad, useRouter } from '@tarojs/taro'
+import { noticeCategories, type NoticeCategory } from '@bianmin/shared'
+import { ApiError, errorMessage, STAFF_LOGIN_URL, staffApi, staffSession } from '@/api/client'
+import { PageRoot } from '@/components/page-root'
+import { PageState } from '@/components/page-state'
+import { hasRichFormatting, htmlToText, textToHtml } from '@/pages/notices/parts/notice.format'
+import { staffNoticeUrl } from '../staff-notice-list'
+import '@/pages/notices/parts/notice.scss'
+
+interface Draft { title: string; category: NoticeCategory; summary: string; text: string; pinned: boolean; date: string; time: string; relatedNoticeId: string | null }
+const empty: Draft = { title: '', category: '通知公告', summary: '', text: '', pinned: false, date: '', time: '09:00', relatedNoticeId: null }
+
+/** New notice or edit of a draft / rejected one: plain paragraphs (one per line), optional schedule and 三同步 link. */
+export default function StaffNoticeEditPage () {
+  const { params } = useRouter()
+  const id = params.id
+  const [d, setD] = useState<Draft>(empty)
+  const [version, setVersion] = useState<number | undefined>()
+  const [originalAt, setOriginalAt] = useState<string | null>(null)
+  const [rich, setRich] = useState(false)
+  const [docs, setDocs] = useState<{ id: string; title: string }[]>([])
+  const [loading, setLoading] = useState(Boolean(id))
+  const [loadError, setLoadError] = useState('')
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [formError, setFormError] = useState('')
+  const [busy, setBusy] = useState(false)
+
+  const load = useCallback(async () => {
+    if (!staffSession.hasToken()) { void Taro.redirectTo({ url: STAFF_LOGIN_URL }); return }
+    setLoadError('')
+    try {
+      const files = await staffApi('listStaffNotices', { query: { category: '政策文件', limit: 50 } })
+      setDocs(files.items.filter((f) => f.status !== 'WITHDRAWN' && f.id !== id).map((f) => ({ id: f.id, title: f.title })))
+      if (!id) return
+      setLoading(true)
+      const n = await staffApi('getStaffNotice', { params: { id } })
+      setD({
+        title: n.title, category: n.category, summary: n.summary, text: htmlToText(n.body), pinned: n.pinned,
+        date: n.publishAt?.slice(0, 10) ?? '', time: n.publishAt?.slice(11, 16) ?? '09:00', relatedNoticeId: n.relatedNoticeId,
+      })
+      setVersion(n.version)
+      setOriginalAt(n.publishAt ? `${n.publishAt.slice(0, 16)}:00+08:00` : null)
+      setRich(hasRichFormatting(n.body))
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401) { void Taro.redirectTo({ url: STAFF_LOGIN_URL }); return }
+      setLoadError(errorMessage(e))
+    } finally {
+      setLoading(false)
+    }
+  }, [id])
+
+  useLoad(() => { void load() })
+
+  const save = async (submit: boolean) => {
+    setBusy(true)
+    setErrors({})
+    setFormError('')
+    try {
+      const publishAt = d.date ? `${d.date}T${d.time}:00+08:00` : null
+      const body = {
+        title: d.title, category: d.category, summary: d.summary, body: textToHtml(d.text) || d.text, pinned: d.pinned,
+        // An unchanged schedule is not sent again (it may have passed; the server refuses past times).
+        ...(id && publishAt === originalAt ? {} : { publishAt }), relatedNoticeId: d.category === '政策解读' ? d.relatedNoticeId : null,
+      }
+      const saved = id ? await staffApi('updateNotice', { params: { id }, body: { ...body, version } }) : await staffApi('createNotice', { body })
+      if (submit) await staffApi('submitNotice', { params: { id: saved.id } })
+      void Taro.showToast({ title: submit ? '已提交审核' : '已保存', icon: 'success' })
+      void Taro.redirectTo({ url: staffNoticeUrl(saved.id) })
+    } catch (e) {
+      if (e instanceof ApiError) {
+        const fields = e.fieldErrors()
+        setErrors(fields)
+        if (!Object.keys(fields).length) setFormError(e.message)
+      } else setFormError(errorMessage(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const catIndex = Math.max(0, noticeCategories.indexOf(d.category))
+  const docIndex = docs.findIndex((f) => f.id === d.relatedNoticeId)
+  const field = (label: string, key: string, child: ReactNode) => (
+    <View className='nt-field'>
+      <Text className='nt-field__label'>{label}</Text>
+      {child}
+      {errors[key] && <Text className='nt-field__error'>{errors[key]}</Text>}
+    </View>
+  )
+
+  if (loading) return <PageRoot className='nt-page'><PageState status='loading' /></PageRoot>
+  if (loadError) return <PageRoot className='nt-page'><PageState status='error' title={loadError} onRetry={() => void load()} /></PageRoot>
+  return (
+    <PageRoot className='nt-page'>
+      <View className='bm-card'>
+        {field('标题', 'title', <Input className='nt-field__input' value={d.title} maxlength={100} onInput={(e) => setD({ ...d, title: e.detail.value })} data-testid='notice-form-title' />)}
+        {field('栏目', 'category', (
+          <Picker mode='selector' range={[...noticeCategories]} value={catIndex} onChange={(e) => setD({ ...d, category: noticeCategories[Number(e.detail.value)] ?? d.category })}>
+            <View className='nt-field__input nt-field__picker' data-testid='notice-form-category'>{d.category} ▾</View>
+          </Picker>
+        ))}
+        {d.category === '政策解读' && field('解读的政策文件（三同步：与文件一并审核发布）', 'relatedNoticeId', (
+          <Picker mode='selector' range={['（不关联）', ...docs.map((f) => f.title)]} value={docIndex + 1} onChange={(e) => setD({ ...d, relatedNoticeId: docs[Number(e.detail.value) - 1]?.id ?? null })}>
+            <View className='nt-field__input nt-field__picker'>{docs[docIndex]?.title ?? '（不关联）'} ▾</View>
+          </Picker>
+        ))}
+        {field('摘要（可不填，自动取正文开头）', 'summary', <Input className='nt-field__input' value={d.summary} maxlength={200} onInput={(e) => setD({ ...d, summary: e.detail.value })} />)}
+        {field('正文（每行一段）', 'body', (
+          <Textarea className='nt-field__textarea' value={d.text} maxlength={20000} autoHeight onInput={(e) => setD({ ...d, text: e.detail.value })} data-testid='notice-form-body' />
+        ))}
+        {rich && <Text className='nt-detail__warn'>原正文含表格、列表等格式，在此保存会改为纯文本段落。</Text>}
+        {field('置顶', 'pinned', <Switch checked={d.pinned} onChange={(e) => setD({ ...d, pinned: e.detail.value })} />)}
+        {field('定时发布（可不填：审核通过即发布）', 'publishAt', (
+          <View className='nt-field__row'>
+            <Picker mode='date' value={d.date} onChange={(e) => setD({ ...d, date: e.detail.value })}>
+              <View className='nt-field__input nt-field__picker'>{d.date || '选择日期'}</View>
+            </Picker>
+            <Picker mode='time' value={d.time} onChange={(e) => setD({ ...d, time: e.detail.value })}>
+              <View className='nt-field__input nt-field__picker'>{d.time}</View>
+            </Picker>
+            {d.date && <Text className='nt-home__more' onClick={() => setD({ ...d, date: '' })}>清除</Text>}
+          </View>
+        ))}
+      </View>
+      <View className='nt-actions'>
+        {formError && <Text className='nt-detail__warn' data-testid='notice-form-error'>{formError}</Text>}
+        <Button className={`bm-button bm-button--primary bm-button--block${busy ? ' bm-button--disabled' : ''}`} disabled={busy} onClick={() => void save(true)} data-testid='notice-form-submit'>保存并提交审核</Button>
+        <Button className={`bm-button bm-button--block${busy ? ' bm-button--disabled' : ''}`} disabled={busy} onClick={() => void save(false)} data-testid='notice-form-save'>保存草稿</Button>
+      </View>
+    </PageRoot>
+  )
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '信息审核',
+  enablePullDownRefresh: true,
+})
