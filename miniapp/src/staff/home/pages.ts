@@ -21,6 +21,10 @@ export const registeredStaffPages: ReadonlySet<string> = new Set<string>([
   '/staff/rectifications/index',
   '/staff/rectifications/detail/index',
   '/staff/appeals/index',
+  '/staff/notices/list/index',
+  '/staff/notices/review/index',
+  '/staff/notices/detail/index',
+  '/staff/notices/edit/index',
   '/staff/appointments/today/index',
   '/staff/appointments/slots/index',
 ])
