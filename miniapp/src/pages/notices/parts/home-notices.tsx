@@ -2,7 +2,6 @@ import { useCallback, useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { api, errorMessage } from '@/api/client'
-import { PageState } from '@/components/page-state'
 import { NOTICE_LIST_URL, NoticeListItem } from './notice-item'
 import type { NoticeItem } from './notice.format'
 import './notice.scss'
@@ -30,9 +29,10 @@ export function HomeNotices ({ limit = 5 }: { limit?: number }) {
         <Text className='nt-home__more' onClick={() => void Taro.navigateTo({ url: NOTICE_LIST_URL })} data-testid='home-notices-more'>更多 ›</Text>
       </View>
       <View className='nt-list'>
-        {items === null && !error && <PageState status='loading' />}
-        {error && <PageState status='error' title={error} onRetry={() => void load()} />}
-        {items && items.length === 0 && <PageState status='empty' title='暂无公开信息' />}
+        {/* Compact states of its own: the page's PageState stays the only one on 首页. */}
+        {items === null && !error && <Text className='nt-more' data-testid='home-notices-loading'>正在加载…</Text>}
+        {error && <Text className='nt-more' onClick={() => void load()} data-testid='home-notices-error'>{`${error}，点此重试`}</Text>}
+        {items && items.length === 0 && <Text className='nt-more'>暂无公开信息</Text>}
         {items?.map((n) => <NoticeListItem key={n.id} item={n} />)}
       </View>
     </View>
