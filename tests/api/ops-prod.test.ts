@@ -101,7 +101,7 @@ describe('production first start on an empty database', () => {
     const login = (username: string, password: string) => fetch(`${url}/api/v1/auth/staff`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) })
     const ok = await login('admin', adminPassword)
     expect(ok.status).toBe(200)
-    expect((await ok.json()).staff.roles).toEqual(['ADMIN'])
+    expect(((await ok.json()) as { staff: { roles: string[] } }).staff.roles).toEqual(['ADMIN'])
     expect((await login('editor', adminPassword)).status).toBe(401)
   })
 

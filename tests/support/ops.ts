@@ -5,6 +5,7 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import type { Db } from '../../server/src/platform/db'
 import { pgAdmin, pgUrlFor, testProvider } from './db'
 
 export const root = path.resolve(import.meta.dirname, '../..')
@@ -48,4 +49,30 @@ export async function emptyDatabase (): Promise<{ url: string; drop: () => Promi
   const name = `bm_t_${crypto.randomBytes(6).toString('hex')}`
   await pgAdmin((c) => c.query(`CREATE DATABASE "${name}"`))
   return { url: pgUrlFor(name), drop: async () => { await pgAdmin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)) } }
+}
+
+/** One row in every table with encrypted columns (resident, appointment, home visit, disclosure), encrypted by `enc`. */
+export async function encryptedRows (db: Db, orgId: string, enc: (plain: string) => string, tag = crypto.randomBytes(3).toString('hex')) {
+  const hall = await db.hall.create({ data: { orgId, name: `加密测试大厅${tag}`, address: '测试路 1 号' } })
+  const item = await db.serviceItem.create({ data: { orgId, code: `ENC-${tag}`, name: '测试事项', category: '证明开具', materials: [], timeLimitDays: 1 } })
+  const slot = await db.slot.create({ data: { hallId: hall.id, date: '2026-11-24', start: '09:00', end: '09:30', startsAt: new Date('2026-11-24T01:00:00Z'), capacity: 3 } })
+  const resident = await db.resident.create({ data: { openid: `enc-${tag}`, phoneEnc: enc('13800138000') } })
+  const appointment = await db.appointment.create({
+    data: { residentId: resident.id, slotId: slot.id, serviceItemId: item.id, hallId: hall.id, date: slot.date, code: `C${tag}`.slice(0, 8), contactName: '张三', contactPhoneEnc: enc('13900139000') },
+  })
+  const homeVisit = await db.homeVisit.create({
+    data: { residentId: resident.id, serviceItemId: item.id, orgId, contactName: '李四', contactPhoneEnc: enc('13700137000'), addressEnc: enc('湖里区测试路 2 号 301'), reason: '行动不便', preferredDays: ['2026-11-25'] },
+  })
+  const disclosure = await db.disclosure.create({
+    data: { residentId: resident.id, orgId, applicantType: 'NATURAL_PERSON', description: '申请公开测试信息', form: 'ELECTRONIC', contactName: '王五', contactPhoneEnc: enc('13600136000'), receivedAt: new Date(), dueAt: new Date(Date.now() + 30 * 86400_000) },
+  })
+  return { resident, appointment, homeVisit, disclosure, plain: { phone: '13800138000', contact: '13900139000', visitPhone: '13700137000', address: '湖里区测试路 2 号 301', disclosurePhone: '13600136000' } }
+}
+
+/** A value in the first ciphertext format ("v1.<iv>.<tag>.<data>", no key id), as stored before key ids existed. */
+export function legacyEncrypt (keyHex: string, plain: string): string {
+  const iv = crypto.randomBytes(12)
+  const c = crypto.createCipheriv('aes-256-gcm', Buffer.from(keyHex, 'hex'), iv)
+  const data = Buffer.concat([c.update(plain, 'utf8'), c.final()])
+  return ['v1', iv.toString('base64url'), c.getAuthTag().toString('base64url'), data.toString('base64url')].join('.')
 }
