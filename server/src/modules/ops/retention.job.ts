@@ -1,5 +1,5 @@
 // Retention, once a day: audit rows older than settings.retention.auditMonths (≥ 6) are archived to
-// <DATA_DIR>/archive/audit/audit-<cutoff>-<stamp>-<n>.jsonl.gz (one JSON object per line) and then deleted; uploaded files
+// <DATA_DIR>/archive/audit/audit-<cutoff date>-<UTC stamp>-<n>.jsonl.gz (one JSON object per line) and then deleted; uploaded files
 // of erased residents (Resident.deletedAt set, or the row gone) are removed with their Upload rows.
 import fs from 'node:fs'
 import path from 'node:path'
@@ -8,6 +8,7 @@ import { once } from 'node:events'
 import type { Deps } from '../../deps'
 import { defineJob } from '../../platform/jobs'
 import { audit } from '../../platform/audit'
+import { shanghaiDate } from '../../platform/clock'
 
 const FILE_ROWS = 50_000
 const BATCH = 500
@@ -64,7 +65,7 @@ export async function archiveAudit (deps: Deps): Promise<Pick<RetentionResult, '
   fs.mkdirSync(archiveDir(deps), { recursive: true })
   const stamp = now.toISOString().replace(/\D/g, '').slice(0, 14)
   for (let part = 1; ; part++) {
-    const file = path.join(archiveDir(deps), `audit-${cutoff.toISOString().slice(0, 10)}-${stamp}-${part}.jsonl.gz`)
+    const file = path.join(archiveDir(deps), `audit-${shanghaiDate(cutoff)}-${stamp}-${part}.jsonl.gz`)
     const n = await archiveFile(deps, cutoff, file)
     if (!n) break
     archived += n
