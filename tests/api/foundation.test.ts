@@ -141,7 +141,7 @@ describe('authentication', () => {
   })
 
   it('records privacy consent with its version', async () => {
-    const r = await t.resident()
+    const r = await t.resident(undefined, { consent: false })
     await expectError(r.call('acceptPrivacy', { body: { version: '1999-01' } }), 409, 'CONFLICT')
     const after = await r.call('acceptPrivacy', { body: { version: '2026-11' } })
     expect(after.consentVersion).toBe('2026-11')

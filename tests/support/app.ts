@@ -23,7 +23,8 @@ export interface TestApp {
   /** Captured log lines (JSON), for checks that logs never contain personal data. */
   logs: string[]
   anon: ApiCall
-  resident: (code?: string) => Promise<{ call: ApiCall; token: string; id: string }>
+  /** Signs a resident in (mock WeChat code) and accepts the current privacy notice, unless `consent: false`. */
+  resident: (code?: string, opts?: { consent?: boolean }) => Promise<{ call: ApiCall; token: string; id: string }>
   staff: (username: string, password?: string) => Promise<{ call: ApiCall; token: string; id: string }>
   /** Raw HTTP for what the typed client cannot send (bad JSON, bad headers …). */
   fetch: (path: string, init?: RequestInit) => Promise<Response>
@@ -73,9 +74,14 @@ export async function startTestApp (opts: { clock?: string; env?: Record<string,
   return {
     url, deps, logs, anon, jobs,
     fetch: (path, init) => fetch(url + path, init),
-    async resident (code = `r_${Math.random().toString(36).slice(2, 12)}`) {
+    async resident (code = `r_${Math.random().toString(36).slice(2, 12)}`, { consent = true } = {}) {
       const r = await anon('loginWechat', { body: { code } })
-      return { call: clientFor(url, r.token), token: r.token, id: r.resident.id }
+      const call = clientFor(url, r.token)
+      if (consent) {
+        const { version } = await anon('getPrivacyNotice')
+        if (r.resident.consentVersion !== version) await call('acceptPrivacy', { body: { version } })
+      }
+      return { call, token: r.token, id: r.resident.id }
     },
     async staff (username, password = TEST_PASSWORD) {
       const r = await anon('loginStaff', { body: { username, password } })

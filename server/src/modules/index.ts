@@ -19,6 +19,7 @@ import { ratingRoutes } from './ratings/rating.routes'
 import { uploadRoutes } from './uploads/upload.routes'
 import { consultationRoutes } from './consultations/consultation.routes'
 import { privacyRoutes } from './privacy/privacy.routes'
+import { privacyNoticeRoutes } from './privacy-notice/privacy-notice.routes'
 
 export function registerModules (router: Router<AppState>, deps: Deps): void {
   metaRoutes(router, deps)
@@ -37,4 +38,5 @@ export function registerModules (router: Router<AppState>, deps: Deps): void {
   uploadRoutes(router, deps)
   consultationRoutes(router, deps)
   privacyRoutes(router, deps)
+  privacyNoticeRoutes(router, deps)
 }

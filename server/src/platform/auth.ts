@@ -61,9 +61,9 @@ async function resolveActor (deps: Deps, token: string): Promise<Actor> {
       roles: staff.roles.split(',').filter(Boolean) as Role[], orgId: staff.orgId, orgPath: staff.org.path, hallId: staff.hallId,
     }
   }
-  const resident = await deps.db.resident.findUnique({ where: { id: session.subjectId }, select: { id: true, deletedAt: true } })
+  const resident = await deps.db.resident.findUnique({ where: { id: session.subjectId }, select: { id: true, deletedAt: true, consentVersion: true } })
   if (!resident || resident.deletedAt) throw unauthenticated()
-  return { kind: 'resident', id: resident.id, sessionId: session.id }
+  return { kind: 'resident', id: resident.id, sessionId: session.id, consentVersion: resident.consentVersion }
 }
 
 /** Resolves the Bearer token (if any) to ctx.state.actor. Routes decide whether an actor is required. */

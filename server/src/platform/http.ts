@@ -4,12 +4,13 @@ import crypto from 'node:crypto'
 import type Router from '@koa/router'
 import type { Context, Middleware } from 'koa'
 import type { Logger } from 'pino'
-import { successStatus, type ParsedRequest, type ResponseOf, type Role, type RouteDef } from '@bianmin/shared'
+import { CONSENT_REQUIRED, consentRequiredMessage, successStatus, type ParsedRequest, type ResponseOf, type Role, type RouteDef } from '@bianmin/shared'
 import { z } from 'zod'
 import { AppError, zodIssues } from './errors'
 import type { Deps } from '../deps'
 
-export type ResidentActor = { kind: 'resident'; id: string; sessionId: string }
+/** consentVersion: the privacy notice version the resident accepted (null: none). */
+export type ResidentActor = { kind: 'resident'; id: string; sessionId: string; consentVersion: string | null }
 export type StaffActor = {
   kind: 'staff'; id: string; sessionId: string; name: string; username: string; roles: Role[]; orgId: string; orgPath: string; hallId: string | null
 }
@@ -65,12 +66,22 @@ export function checkAccess (route: RouteDef, actor: Actor | undefined): void {
   }
 }
 
+/** Routes that receive personal data: a resident must have accepted the current privacy notice version. */
+export async function checkConsent (route: RouteDef, actor: Actor | undefined, deps: Deps): Promise<void> {
+  if (!route.requiresConsent || actor?.kind !== 'resident') return
+  const currentVersion = (await deps.settings.get()).privacy.version
+  if (actor.consentVersion !== currentVersion) {
+    throw new AppError('FORBIDDEN', consentRequiredMessage, { reason: CONSENT_REQUIRED, currentVersion, acceptedVersion: actor.consentVersion })
+  }
+}
+
 export function mountContract<R extends RouteDef> (router: Router<AppState>, deps: Deps, route: R, handler: Handler<R>): void {
   const status = successStatus(route)
   const responseSchema = Object.values(route.responses)[0] as z.ZodType | undefined
   const validateResponse = !deps.config.production
   const mw: Middleware<AppState> = async function contractRoute (ctx) {
     checkAccess(route, ctx.state.actor)
+    await checkConsent(route, ctx.state.actor, deps)
     const params = parsePart(route.params, ctx.params, 'params')
     const query = parsePart(route.query, ctx.query, 'query')
     let body: unknown

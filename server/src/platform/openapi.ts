@@ -42,6 +42,7 @@ export function buildOpenApi (): Record<string, unknown> {
       },
       'x-access': r.access,
       ...(r.roles ? { 'x-roles': r.roles } : {}),
+      ...(r.requiresConsent ? { 'x-requires-consent': true } : {}),
     }
     if (r.access !== 'public') op.security = [{ bearer: [] }]
     if (r.body) op.requestBody = { required: true, content: { 'application/json': { schema: toSchema(r.body, 'input') } } }

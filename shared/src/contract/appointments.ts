@@ -58,7 +58,7 @@ const idempotencyHeader = { 'Idempotency-Key': '重试时带上同一个值，�
 
 export const appointmentRoutes = {
   createAppointment: route({
-    method: 'POST', path: '/api/v1/appointments', access: 'resident', summary: '预约（容量、每日每事项一次、可预约范围均由服务端保证）', tags,
+    method: 'POST', path: '/api/v1/appointments', access: 'resident', requiresConsent: true, summary: '预约（容量、每日每事项一次、可预约范围均由服务端保证）', tags,
     body: bookingInput, headers: idempotencyHeader,
     responses: { 201: appointmentDetail },
   }),

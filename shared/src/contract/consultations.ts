@@ -112,7 +112,7 @@ export const consultationRoutes = {
     responses: { 200: publicConsultation },
   }),
   createConsultation: route({
-    method: 'POST', path: '/api/v1/consultations', access: 'resident', summary: '提交咨询、投诉或建议', tags,
+    method: 'POST', path: '/api/v1/consultations', access: 'resident', requiresConsent: true, summary: '提交咨询、投诉或建议', tags,
     body: createConsultationBody,
     responses: { 201: consultationView },
   }),
@@ -127,7 +127,7 @@ export const consultationRoutes = {
     responses: { 200: consultationView },
   }),
   addConsultationMessage: route({
-    method: 'POST', path: '/api/v1/consultations/:id/messages', access: 'resident', summary: '追问或补充说明（办结前）', tags,
+    method: 'POST', path: '/api/v1/consultations/:id/messages', access: 'resident', requiresConsent: true, summary: '追问或补充说明（办结前）', tags,
     params: idParams,
     body: z.object({ content: text('内容', 2000) }),
     responses: { 201: consultationView },

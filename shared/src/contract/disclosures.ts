@@ -92,7 +92,7 @@ const tags = ['依申请公开']
 
 export const disclosureRoutes = {
   createDisclosure: route({
-    method: 'POST', path: '/api/v1/disclosures', access: 'resident', summary: '提交政府信息公开申请', tags,
+    method: 'POST', path: '/api/v1/disclosures', access: 'resident', requiresConsent: true, summary: '提交政府信息公开申请', tags,
     body: disclosureApplication,
     responses: { 201: disclosureView },
   }),
@@ -107,7 +107,7 @@ export const disclosureRoutes = {
     responses: { 200: disclosureView },
   }),
   answerDisclosureCorrection: route({
-    method: 'POST', path: '/api/v1/disclosures/:id/correction', access: 'resident', summary: '提交补正内容（答复期限自补正之日起重新计算）', tags,
+    method: 'POST', path: '/api/v1/disclosures/:id/correction', access: 'resident', requiresConsent: true, summary: '提交补正内容（答复期限自补正之日起重新计算）', tags,
     params: idParams, body: note('补正内容', 2000),
     responses: { 200: disclosureView },
   }),

@@ -34,7 +34,7 @@ const tags = ['上门服务']
 
 export const homeVisitRoutes = {
   createHomeVisit: route({
-    method: 'POST', path: '/api/v1/home-visits', access: 'resident', summary: '申请上门服务', tags,
+    method: 'POST', path: '/api/v1/home-visits', access: 'resident', requiresConsent: true, summary: '申请上门服务', tags,
     body: homeVisitInput, responses: { 201: homeVisitView },
   }),
   listHomeVisits: route({

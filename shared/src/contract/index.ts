@@ -16,6 +16,7 @@ import { disclosureRoutes } from './disclosures'
 import { ratingRoutes } from './ratings'
 import { rectificationRoutes } from './rectifications'
 import { privacyRoutes } from './privacy'
+import { privacyNoticeRoutes } from './privacy-notice'
 
 export const contract = {
   ...metaRoutes,
@@ -35,6 +36,7 @@ export const contract = {
   ...ratingRoutes,
   ...rectificationRoutes,
   ...privacyRoutes,
+  ...privacyNoticeRoutes,
 }
 export type Contract = typeof contract
 export type RouteName = keyof Contract
@@ -59,3 +61,4 @@ export * from './disclosures'
 export * from './ratings'
 export * from './rectifications'
 export * from './privacy'
+export * from './privacy-notice'

@@ -167,7 +167,7 @@ export const ratingRoutes = {
     },
   }),
   createRating: route({
-    method: 'POST', path: '/api/v1/ratings', access: 'resident', summary: '评价一件办结的事项（一事一评）', tags: ['好差评'],
+    method: 'POST', path: '/api/v1/ratings', access: 'resident', requiresConsent: true, summary: '评价一件办结的事项（一事一评）', tags: ['好差评'],
     body: createRatingBody,
     responses: { 201: ratingView },
   }),
@@ -201,7 +201,7 @@ export const ratingRoutes = {
     responses: { 200: ratingDetail },
   }),
   giveRectificationFeedback: route({
-    method: 'POST', path: '/api/v1/ratings/:id/feedback', access: 'resident', summary: '对差评整改结果表示满意或不满意', tags: ['好差评'],
+    method: 'POST', path: '/api/v1/ratings/:id/feedback', access: 'resident', requiresConsent: true, summary: '对差评整改结果表示满意或不满意', tags: ['好差评'],
     params: idParams,
     body: z.object({
       satisfied: z.boolean({ error: '请选择是否满意' }),

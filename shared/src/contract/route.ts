@@ -29,6 +29,9 @@ export interface RouteDef {
   consumes?: 'multipart/form-data'
   /** Headers the endpoint reads (documented in OpenAPI). */
   headers?: Record<string, string>
+  /** The endpoint receives a resident's personal data: residents must have accepted the current privacy notice
+   * version (403 FORBIDDEN otherwise; staff are not affected). */
+  requiresConsent?: boolean
 }
 
 export const route = <const T extends RouteDef>(def: T): T => def

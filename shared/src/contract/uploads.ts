@@ -32,7 +32,7 @@ export const uploadIds = (max: number, label: string) => z.array(id, { error: `$
 
 export const uploadRoutes = {
   createUpload: route({
-    method: 'POST', path: '/api/v1/uploads', access: 'user', consumes: 'multipart/form-data', tags: ['上传'],
+    method: 'POST', path: '/api/v1/uploads', access: 'user', requiresConsent: true, consumes: 'multipart/form-data', tags: ['上传'],
     summary: '上传文件（multipart，字段名 file）：居民可传 JPG/PNG/WEBP/GIF 图片（≤ 5 MB），工作人员另可传 PDF/DOCX/XLSX（≤ 20 MB）',
     responses: { 201: uploadView },
   }),

@@ -40,6 +40,8 @@ export function authRoutes (router: Router<AppState>, deps: Deps): void {
   mountContract(router, deps, contract.acceptPrivacy, async ({ body }, c) => {
     const current = (await deps.settings.get()).privacy.version
     if (body.version !== current) throw new AppError('CONFLICT', '隐私政策已更新，请阅读最新版本后再同意', { currentVersion: current })
+    // Already accepted (e.g. agreed again through WeChat's privacy button): the first record stands.
+    if (c.actor.consentVersion === body.version) return service.residentView(await deps.db.resident.findUniqueOrThrow({ where: { id: c.actor.id } }))
     const now = deps.clock.now()
     const [r] = await deps.db.$transaction([
       deps.db.resident.update({ where: { id: c.actor.id }, data: { consentVersion: body.version, consentAt: now } }),
