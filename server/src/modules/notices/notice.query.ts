@@ -85,12 +85,20 @@ async function loadDetail (deps: Deps, id: string): Promise<View> {
   if (!n) throw notFound('公告')
   const [uploads, related] = await Promise.all([
     deps.db.upload.findMany({ where: { refType: 'NOTICE', refId: id }, orderBy: { createdAt: 'asc' }, select: { id: true, originalName: true, mime: true, size: true } }),
-    deps.db.notice.findMany({
-      where: { ...visibleWhere(now), OR: [...(n.relatedNoticeId ? [{ id: n.relatedNoticeId }] : []), { relatedNoticeId: id }] },
-      orderBy: { publishedAt: 'desc' }, select: { id: true, title: true, category: true, status: true },
-    }),
+    relatedOf(deps, n, visibleWhere(now)),
   ])
   return publicView(n, uploads, related)
+}
+
+const linkSelect = { id: true, title: true, category: true, status: true } as const
+
+/** The 政策文件 a 解读 explains and the 解读 of a 文件: two indexed lookups (an OR of both makes SQLite scan). */
+export async function relatedOf (db: Pick<Deps, 'db'>, n: { id: string; relatedNoticeId: string | null }, where: ReturnType<typeof visibleWhere> | Record<string, never>) {
+  const [doc, readings] = await Promise.all([
+    n.relatedNoticeId ? db.db.notice.findFirst({ where: { id: n.relatedNoticeId, ...where }, select: linkSelect }) : null,
+    db.db.notice.findMany({ where: { relatedNoticeId: n.id, ...where }, orderBy: { createdAt: 'asc' }, select: linkSelect }),
+  ])
+  return [...(doc ? [doc] : []), ...readings]
 }
 
 /** Streams an attachment of a visible notice (404 otherwise). */

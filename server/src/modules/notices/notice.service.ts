@@ -11,6 +11,7 @@ import { audit, type AuditMeta } from '../../platform/audit'
 import { autoSummary, buildSearchText, keywords, plainText, sanitizeBody } from './notice.text'
 import { decodeCursor, encodeCursor } from '../../platform/cursor'
 import { bumpNoticeVersion, noticeRuntime } from './notice.cache'
+import { relatedOf } from './notice.query'
 import { fullSelect, listSelect, staffListItem, staffView, type NoticeRow } from './notice.mapper'
 
 export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0]
@@ -31,10 +32,7 @@ export async function loadInScope (db: Db | Tx, actor: StaffActor, id: string): 
 export async function staffNotice (db: Db | Tx, n: NoticeRow): Promise<StaffNotice> {
   const [uploads, related] = await Promise.all([
     db.upload.findMany({ where: { refType: 'NOTICE', refId: n.id }, orderBy: { createdAt: 'asc' }, select: { id: true, originalName: true, mime: true, size: true } }),
-    db.notice.findMany({
-      where: { OR: [...(n.relatedNoticeId ? [{ id: n.relatedNoticeId }] : []), { relatedNoticeId: n.id, status: { not: 'WITHDRAWN' as const } }] },
-      orderBy: { createdAt: 'asc' }, select: { id: true, title: true, category: true, status: true },
-    }),
+    relatedOf({ db: db as Db }, n, {}).then((rows) => rows.filter((r) => r.id === n.relatedNoticeId || r.status !== 'WITHDRAWN')),
   ])
   return staffView(n, await staffNames(db, [n.authorId, n.reviewerId]), uploads, related)
 }
