@@ -1,0 +1,124 @@
+#!/usr/bin/env node
+// Runs every benchmark and prints a small table of the headline figures; a full run also writes docs/BENCHMARKS.md.
+//   npm run bench             full run (1 M ratings on PostgreSQL, longer rounds; several minutes)
+//   npm run bench -- --quick  CI smoke: short rounds, small data, nothing written
+//   --only notices,booking,stats,startup,weapp   a subset
+// Each bench is its own script (run alone for details): tests/bench/notices.ts (notice list vs raw node:http),
+// booking.ts (bookings via the real server vs raw driver SQL), stats.ts (好差评 statistics on PostgreSQL vs a raw
+// GROUP BY), startup.ts (start-up time, RSS under load); the weapp main-package size comes from miniapp/scripts/weapp-check.mjs.
+import { spawn } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+const quick = process.argv.includes('--quick')
+const onlyAt = process.argv.indexOf('--only')
+const only = onlyAt > 0 ? new Set(process.argv[onlyAt + 1].split(',')) : null
+const tsx = (file, ...args) => [process.execPath, ['--import', 'tsx', file, ...args]]
+
+/** name, command, time limit, and how to read the headline figures from its output. */
+const benches = [
+  {
+    name: 'notices', cmd: tsx('tests/bench/notices.ts', ...(quick ? ['--quick'] : [])), limitS: quick ? 300 : 1200,
+    figures: (out) => [...out.matchAll(/ratio real\/raw: throughput ([\d.]+)×, p99 ([\d.]+)×/g)].map((m, i) => [`notice list, real server / raw node:http${i ? ` (${i + 1})` : ''}`, `throughput ${m[1]}×, p99 ${m[2]}×`]),
+  },
+  {
+    name: 'booking', cmd: tsx('tests/bench/booking.ts', ...(quick ? ['--quick'] : [])), limitS: quick ? 300 : 1200,
+    figures: (out) => {
+      const rows = []
+      let provider = ''
+      for (const line of out.split('\n')) {
+        if (/^(sqlite|postgresql)\s*$/.test(line.trim())) provider = line.trim()
+        const m = /^\s*(\S.*?)\s+app .*app\/raw = ([\d.]+)/.exec(line)
+        if (m) rows.push([`booking ${provider} ${m[1]}, app / raw SQL`, `${m[2]}×`])
+      }
+      return rows
+    },
+  },
+  {
+    name: 'stats', cmd: tsx('tests/bench/stats.ts', ...(quick ? ['--smoke'] : [])), limitS: quick ? 300 : 1800,
+    figures: (out) => {
+      const n = /ratingStats\(\) over ([\d,]+) ratings/.exec(out)?.[1] ?? '?'
+      return [...out.matchAll(/^(.+?)\s+([\d.]+) ms\s+baseline\s+([\d.]+) ms\s+ratio ([\d.]+)/gm)]
+        .map((m) => [`好差评 stats over ${n} ratings (PostgreSQL): ${m[1].replace(/　+$/, '').trim()}`, `${m[2]} ms (raw GROUP BY ${m[3]} ms, ${m[4]}×)`])
+    },
+  },
+  {
+    name: 'startup', cmd: tsx('tests/bench/startup.ts', ...(quick ? ['--quick'] : [])), limitS: 300,
+    figures: (out) => {
+      const line = out.split('\n').find((l) => l.startsWith('BENCH '))
+      if (!line) return []
+      const r = JSON.parse(line.slice(6))
+      return [
+        [`server start-up (${r.runtime}, SQLite)`, `first start ${r.firstStartMs} ms (migrate + seed), restart ${r.restartMs} ms`],
+        ['server memory (RSS)', `idle ${r.idleRssMb} MB, peak ${r.peakRssMb} MB under load (${r.reqPerSecond} req/s)`],
+      ]
+    },
+  },
+  {
+    name: 'weapp', limitS: 600,
+    cmd: [process.execPath, ['-e', `
+      const { execFileSync } = require('node:child_process'); const fs = require('node:fs')
+      if (${!quick} || !fs.existsSync('miniapp/dist/weapp/app.json')) execFileSync('npm', ['run', 'build:weapp'], { stdio: 'inherit' })
+      try { execFileSync(process.execPath, ['miniapp/scripts/weapp-check.mjs'], { stdio: 'inherit' }) } catch { process.exitCode = 1 }`]],
+    figures: (out) => {
+      const m = /main package: ([\d.]+) KB \(limit ([\d.]+) KB\)/.exec(out)
+      return m ? [['weapp main package', `${m[1]} KB of ${m[2]} KB (${(100 * Number(m[1]) / Number(m[2])).toFixed(0)} %)`]] : []
+    },
+  },
+]
+
+function run (b) {
+  return new Promise((resolve) => {
+    const started = Date.now()
+    const [cmd, args] = b.cmd
+    const child = spawn(cmd, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: process.env })
+    let out = ''
+    const take = (chunk) => { out += chunk; process.stdout.write(chunk) }
+    child.stdout.on('data', take)
+    child.stderr.on('data', take)
+    const timer = setTimeout(() => { out += `\n(time limit ${b.limitS} s reached)`; child.kill('SIGKILL') }, b.limitS * 1000)
+    child.on('exit', (code) => { clearTimeout(timer); resolve({ code, out, seconds: (Date.now() - started) / 1000 }) })
+  })
+}
+
+const rows = []
+let failed = 0
+let ran = 0
+for (const b of benches) {
+  if (only && !only.has(b.name)) continue
+  console.log(`\n=== ${b.name} ===`)
+  ran++
+  const r = await run(b)
+  const figures = b.figures(r.out)
+  if (r.code !== 0 || figures.length === 0) { failed++; rows.push([b.name, `FAILED (exit ${r.code}, ${figures.length} figures)`]) }
+  for (const [what, value] of figures) rows.push([what, value])
+  console.log(`(${b.name}: ${r.seconds.toFixed(0)} s)`)
+}
+
+const width = Math.max(...rows.map(([w]) => w.length))
+const table = rows.map(([w, v]) => `| ${w} | ${v} |`).join('\n')
+console.log(`\nBenchmarks${quick ? ' (--quick smoke: small data, short rounds; not representative)' : ''} — ${os.cpus().length} CPUs, Node ${process.version}`)
+for (const [w, v] of rows) console.log(`  ${w.padEnd(width)}  ${v}`)
+
+if (!quick && !only) {
+  const doc = `# Benchmarks
+
+Latest full run: ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? 'unknown'}), Node ${process.version}, ${os.platform()}.
+Rerun with \`npm run bench\` (several minutes; needs PostgreSQL at \`TEST_PG_URL\`, default postgresql://postgres@127.0.0.1:5432/test);
+\`npm run bench -- --quick\` is the CI smoke (small data, short rounds). Each bench is a script in tests/bench/ that can be
+run alone for its details (query plans, latency by data size …). Ratios compare against a baseline measured in the same
+run on the same machine (raw node:http serving the same bytes, raw driver SQL doing the same writes, one raw GROUP BY).
+
+| What | Result |
+|---|---|
+${table}
+${failed ? `\n${failed} bench(es) failed in this run (see the FAILED rows); rerun them alone for details.\n` : ''}`
+  fs.mkdirSync(path.join(root, 'docs'), { recursive: true })
+  fs.writeFileSync(path.join(root, 'docs/BENCHMARKS.md'), doc)
+  console.log('\nwrote docs/BENCHMARKS.md')
+}
+console.log(`\nbench: ${ran - failed} passed, ${failed} failed`)
+process.exit(failed ? 1 : 0)
