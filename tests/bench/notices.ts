@@ -34,6 +34,7 @@ async function serveReal (url: string): Promise<void> {
   })
   const deps = await buildDeps(config, await createDb(config.databaseUrl), createLogger('info'))
   const server = createApp(deps).listen(0, '127.0.0.1', () => process.send!({ port: (server.address() as AddressInfo).port }))
+  process.on('SIGTERM', () => process.exit(0)) // a clean exit (lets --cpu-prof write its profile)
 }
 
 function serveRaw (): void {
