@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestApp, clientFor, expectError, type TestApp } from '../support/app'
 import { admin, emptyDatabase, encryptedRows, legacyEncrypt, TEST_ENV, tempDir } from '../support/ops'
 import { FieldCipher, keyIdOf } from '../../server/src/platform/crypto'
-import { migrationNames } from '../../server/src/platform/migrate'
+import { migrateDeploy, migrationNames } from '../../server/src/platform/migrate'
 import { testProvider } from '../support/db'
 
 let t: TestApp
@@ -110,6 +110,20 @@ describe('pending-migrations and migrate', () => {
       const none = await admin(['pending-migrations', '--check'], e)
       expect(none.code).toBe(0)
       expect(none.stdout).toContain('没有待执行的数据库迁移')
+    } finally {
+      await db.drop()
+    }
+  }, 90_000)
+})
+
+describe('two instances starting on one empty database', () => {
+  it('both apply the migrations at once without failing', async () => {
+    const db = await emptyDatabase()
+    try {
+      const results = await Promise.allSettled([migrateDeploy(db.url, testProvider), migrateDeploy(db.url, testProvider)])
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled'])
+      const r = await admin(['pending-migrations', '--check'], env({ DATABASE_URL: db.url }))
+      expect(r.stdout).toContain('没有待执行的数据库迁移')
     } finally {
       await db.drop()
     }

@@ -111,6 +111,15 @@ describe('production first start on an empty database', () => {
     expect(new Date(expiresAt).getTime() - Date.now()).toBeLessThan(24 * 3600_000)
   })
 
+  it('keeps rate limits on although RATE_LIMITS=off', async () => {
+    const codes: number[] = []
+    for (let i = 0; i < 12; i++) {
+      const r = await fetch(`${url}/api/v1/auth/wechat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: `limit-${i}` }) })
+      codes.push(r.status)
+    }
+    expect(codes).toContain(429)
+  })
+
   it('serves the H5 build: hashed js/css cached for a year, index.html and images revalidated', async () => {
     const cache = async (p: string) => { const r = await fetch(url + p); expect(r.status, p).toBe(200); return r.headers.get('cache-control') }
     expect(await cache('/')).toBe('no-cache')

@@ -17,7 +17,7 @@ export const repoRoot = ((from: string) => {
 
 const optional = z.string().trim().optional().transform((v) => (v ? v : undefined))
 const hexKey = /^[0-9a-f]{64}$/i
-const envSchema = z.object({
+export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),

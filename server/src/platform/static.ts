@@ -22,8 +22,8 @@ export function h5Static (root: string): Middleware<AppState> {
     if (ctx.path.startsWith('/api/') || ctx.path === '/docs' || ctx.path.startsWith('/docs/') || ctx.path === '/healthz' || ctx.path === '/readyz' || ctx.path === '/metrics') return next()
     const index = path.join(root, 'index.html')
     if (ctx.path === '/' || ctx.path === '/index.html') {
-      if (!fs.existsSync(index)) { ctx.type = 'text/html; charset=utf-8'; ctx.body = missingPage; return }
       ctx.set('Cache-Control', 'no-cache')
+      if (!fs.existsSync(index)) { ctx.type = 'text/html; charset=utf-8'; ctx.body = missingPage; return }
       await send(ctx, 'index.html', { root })
       return
     }
