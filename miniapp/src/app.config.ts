@@ -4,6 +4,10 @@ export default defineAppConfig({
     'pages/services/index',
     'pages/messages/index',
     'pages/mine/index',
+    'pages/consultations/index/index',
+    'pages/consultations/new/index',
+    'pages/consultations/detail/index',
+    'pages/consultations/public/index',
     'pages/notices/list/index',
     'pages/notices/detail/index',
     'pages/services/detail/index',
@@ -21,7 +25,7 @@ export default defineAppConfig({
   ],
   subPackages: [
     // Staff section: loaded only when a staff member opens it.
-    { root: 'staff', pages: ['login/index', 'home/index', 'dashboard/index', 'report/index', 'admin/settings/index', 'admin/accounts/index', 'admin/calendar/index', 'appointments/today/index', 'appointments/slots/index', 'rectifications/index', 'rectifications/detail/index', 'appeals/index', 'disclosures/list/index', 'disclosures/detail/index', 'notices/list/index', 'notices/review/index', 'notices/detail/index', 'notices/edit/index'] },
+    { root: 'staff', pages: ['login/index', 'home/index', 'consultations/index/index', 'consultations/detail/index', 'dashboard/index', 'report/index', 'admin/settings/index', 'admin/accounts/index', 'admin/calendar/index', 'appointments/today/index', 'appointments/slots/index', 'rectifications/index', 'rectifications/detail/index', 'appeals/index', 'disclosures/list/index', 'disclosures/detail/index', 'notices/list/index', 'notices/review/index', 'notices/detail/index', 'notices/edit/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -41,7 +41,9 @@ export function createApp (deps: Deps): Koa<AppState> {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:', 'blob:'], styleSrc: ["'self'", "'unsafe-inline'"],
-        scriptSrc: ["'self'"], connectSrc: ["'self'"], objectSrc: ["'none'"], frameAncestors: ["'none'"],
+        scriptSrc: ["'self'"],
+        // blob: lets Taro's H5 uploadFile read the picked image (an object URL) before sending it.
+        connectSrc: ["'self'", 'blob:'], objectSrc: ["'none'"], frameAncestors: ["'none'"],
       },
     },
     crossOriginEmbedderPolicy: false,

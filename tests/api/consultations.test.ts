@@ -250,7 +250,7 @@ describe('handling', () => {
 })
 
 describe('published Q&A', () => {
-  const question = '我叫王小明，住东荣小区3栋502室，电话13812345678，身份证35020619900101123X，邮箱wxm@example.com。请问居住证续签要本人到场吗？'
+  const question = '我叫王小明，住东荣小区3栋502室，电话13812345678，身份证35020619900101123X，邮箱wxm@example.com，老家在东荣路 22 号 1 单元。请问居住证续签要本人到场吗？'
 
   it('is refused without the resident’s consent or before a reply', async () => {
     const me = await t.resident()
@@ -283,6 +283,7 @@ describe('published Q&A', () => {
     expect(item.question).toContain('*'.repeat(18))
     expect(item.question).toContain('我叫王*明')
     expect(item.question).toContain('*栋***室')
+    expect(item.question).toContain('东荣路 ** 号 * 单元')
     expect(item.answer).toContain('王*明您好')
     expect(item.answer).toContain('0592-5620000') // the office's own hotline stays
     expect(JSON.stringify(await t.anon('getPublicConsultation', { params: { id: c.id } }))).not.toContain('13812345678')

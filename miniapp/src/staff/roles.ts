@@ -15,7 +15,7 @@ const roleEntries: Record<Role, Entry[]> = {
     { key: 'today', title: '今日预约', description: '签到、叫号、办结', badge: '约', url: '/staff/appointments/today/index' },
   ],
   HANDLER: [
-    { key: 'inbox', title: '咨询待办', description: '回复群众咨询、投诉、建议', badge: '问' },
+    { key: 'inbox', title: '咨询待办', description: '回复群众咨询、投诉、建议', badge: '问', url: '/staff/consultations/index/index' },
     { key: 'rectify', title: '差评整改', description: '核实、整改、回访', badge: '改', url: '/staff/rectifications/index' },
     { key: 'disclosures', title: '依申请公开', description: '补正、延期、答复', badge: '申', url: '/staff/disclosures/list/index' },
   ],

@@ -11,6 +11,10 @@ export type ConsultationKind = z.infer<typeof consultationKind>
 export type ConsultationStatus = z.infer<typeof consultationStatus>
 export const maxConsultationImages = 3
 
+/** Like `text`, but an empty field says "请填写…" before the minimum length. */
+const filled = (label: string, max: number, min: number) => z.string({ error: `请填写${label}` }).trim()
+  .min(1, `请填写${label}`).min(min, `${label}至少 ${min} 个字`).max(max, `${label}最多 ${max} 个字`)
+
 export const consultationMessage = z.object({
   id,
   authorType: z.enum(['RESIDENT', 'STAFF']),
@@ -80,8 +84,8 @@ export const publicConsultation = z.object({
 export const createConsultationBody = z.object({
   kind: consultationKind,
   orgId: id,
-  title: text('标题', 50, 2),
-  content: text('内容', 2000, 5),
+  title: filled('标题', 50, 2),
+  content: filled('内容', 2000, 5),
   imageIds: uploadIds(maxConsultationImages, '图片').default([]),
   allowPublish: z.boolean({ error: '请选择是否同意公开' }).default(false),
   contactConsent: z.boolean({ error: '请选择是否同意联系' }).default(false),
@@ -165,16 +169,16 @@ export const consultationRoutes = {
   replyConsultation: route({
     method: 'POST', path: '/api/v1/staff/consultations/:id/reply', access: 'staff', roles: ['HANDLER', 'ADMIN'], summary: '答复（通知居民）', tags,
     params: idParams,
-    body: z.object({ content: text('答复内容', 2000, 5) }),
+    body: z.object({ content: filled('答复内容', 2000, 5) }),
     responses: { 200: staffConsultationView },
   }),
   publishConsultation: route({
     method: 'POST', path: '/api/v1/staff/consultations/:id/publish', access: 'staff', roles: ['HANDLER', 'ADMIN'], summary: '公开答复（须居民同意；个人信息自动隐去）', tags,
     params: idParams,
     body: z.object({
-      publicTitle: text('公开标题', 50, 2).optional(),
-      publicQuestion: text('公开的问题', 2000, 5).optional(),
-      publicAnswer: text('公开的答复', 2000, 5).optional(),
+      publicTitle: filled('公开标题', 50, 2).optional(),
+      publicQuestion: filled('公开的问题', 2000, 5).optional(),
+      publicAnswer: filled('公开的答复', 2000, 5).optional(),
     }),
     responses: { 200: staffConsultationView },
   }),

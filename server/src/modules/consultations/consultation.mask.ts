@@ -11,9 +11,9 @@ const rules = {
   landline: /(?<!\d)(0\d{2,3})[- ]?\d{7,8}(?!\d)/g,
   email: /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g,
   /** Flat, building, unit numbers: unambiguous anywhere. */
-  unit: /[\d０-９]+(?:-[\d０-９]+)?(?=号楼|栋|幢|单元|室|户)/g,
+  unit: /[\d０-９]+(?:-[\d０-９]+)?(?=\s*(?:号楼|栋|幢|单元|室|户))/g,
   /** Street numbers after a road / estate name ("湖里大道68号", "东荣路22号之3"). */
-  streetNumber: /(?<=(?:路|街|道|巷|弄|里|村|小区|花园|苑|公寓|大厦|广场)[\s]*)[\d０-９]+(?:[-之][\d０-９]+)?(?=号|弄)/g,
+  streetNumber: /(?<=(?:路|街|道|巷|弄|里|村|小区|花园|苑|公寓|大厦|广场)[\s]*)[\d０-９]+(?:[-之][\d０-９]+)?(?=\s*(?:号|弄))/g,
   /** A name introduced by the writer ("我叫王小明"): surname + first given character, hidden wherever it recurs. */
   introducedName: /(?:我叫|本人叫|名叫|我的名字是|姓名[:：]?|联系人[:：]|户主[:：]|业主[:：]|申请人[:：]?)\s*([\u4e00-\u9fa5]{2})/g,
 }

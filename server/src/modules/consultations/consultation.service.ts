@@ -19,7 +19,7 @@ export async function dueAtFor (deps: Deps, kind: ConsultationKind, at: Date): P
 }
 
 export async function createConsultation (deps: Deps, actor: ResidentActor, input: z.output<typeof createConsultationBody>) {
-  await deps.limits.consume('submission', actor.id)
+  await deps.limits.consume('submission', `resident:${actor.id}`)
   const org = await deps.db.org.findUnique({ where: { id: input.orgId }, select: { id: true } })
   if (!org) throw validation('所选机构不存在，请重新选择', [{ path: 'orgId', message: '所选机构不存在，请重新选择' }])
   const now = deps.clock.now()
@@ -68,7 +68,7 @@ export async function listMine (deps: Deps, actor: ResidentActor, q: { limit: nu
 export async function addFollowUp (deps: Deps, actor: ResidentActor, id: string, content: string) {
   const c = await findMine(deps, actor, id)
   if (c.status === 'CLOSED') throw invalidState('该咨询已办结，不能继续追问；如有新问题请重新提交')
-  await deps.limits.consume('submission', actor.id)
+  await deps.limits.consume('submission', `resident:${actor.id}`)
   const now = deps.clock.now()
   await deps.db.$transaction(async (tx) => {
     const open = await tx.consultation.updateMany({

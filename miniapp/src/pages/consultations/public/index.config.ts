@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '咨询答复公开',
+})

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '咨询待办',
+  enablePullDownRefresh: true,
+})
