@@ -1,4 +1,5 @@
 // Serves the mini-program's H5 build at /. Hashed assets are cached for a year; index.html is revalidated.
+import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import send from 'koa-send'
@@ -16,7 +17,27 @@ const missingPage = `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><ti
  */
 export const hashedAsset = (relative: string): boolean => /^(js|css)[\\/](.+[\\/])?[^\\/]+\.[0-9a-f]{8,32}\.(js|css)$/.test(relative)
 
+/**
+ * Taro's index.html carries a small inline script (it sets the root font size the whole H5 layout scales from).
+ * Rather than allowing every inline script, the page's own inline scripts are allowed by their sha256.
+ */
+function inlineScriptHashes (html: string): string[] {
+  return [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi)]
+    .map((m) => m[1] ?? '').filter((code) => code.trim())
+    .map((code) => `'sha256-${crypto.createHash('sha256').update(code).digest('base64')}'`)
+}
+
 export function h5Static (root: string): Middleware<AppState> {
+  let cached: { mtimeMs: number; csp: string | null } | null = null
+  const indexCsp = (file: string, current: string): string | null => {
+    const { mtimeMs } = fs.statSync(file)
+    if (!cached || cached.mtimeMs !== mtimeMs) {
+      const hashes = inlineScriptHashes(fs.readFileSync(file, 'utf8'))
+      cached = { mtimeMs, csp: hashes.length ? current.replace(/script-src ([^;]*)/, `script-src $1 ${hashes.join(' ')}`) : null }
+    }
+    return cached.csp
+  }
+
   return async function serveH5 (ctx, next) {
     if (ctx.method !== 'GET' && ctx.method !== 'HEAD') return next()
     if (ctx.path.startsWith('/api/') || ctx.path === '/docs' || ctx.path.startsWith('/docs/') || ctx.path === '/healthz' || ctx.path === '/readyz' || ctx.path === '/metrics') return next()
@@ -24,6 +45,8 @@ export function h5Static (root: string): Middleware<AppState> {
     if (ctx.path === '/' || ctx.path === '/index.html') {
       ctx.set('Cache-Control', 'no-cache')
       if (!fs.existsSync(index)) { ctx.type = 'text/html; charset=utf-8'; ctx.body = missingPage; return }
+      const csp = indexCsp(index, String(ctx.response.get('Content-Security-Policy') ?? ''))
+      if (csp) ctx.set('Content-Security-Policy', csp)
       await send(ctx, 'index.html', { root })
       return
     }
