@@ -19,7 +19,7 @@ export async function workbenchCounters (deps: Deps, actor: StaffActor): Promise
   if (has('REVIEWER')) {
     add('noticesToReview', '待审核公开信息', '/staff/notices/review/index', false,
       db.notice.count({ where: { orgId: { in: orgIds }, status: 'PENDING_REVIEW', authorId: { not: actor.id } } }))
-    add('appealsToDecide', '待复核申诉', '/staff/ratings/appeals/index', false,
+    add('appealsToDecide', '待复核申诉', '/staff/appeals/index', false,
       db.ratingAppeal.count({ where: { status: 'PENDING', orgId: { in: orgIds }, NOT: { orgId: actor.orgId } } }))
   }
   if (has('EDITOR')) {
@@ -35,13 +35,13 @@ export async function workbenchCounters (deps: Deps, actor: StaffActor): Promise
   }
   if (has('HANDLER', 'ADMIN')) {
     const open = { orgId: { in: orgIds }, firstRepliedAt: null, status: { in: ['SUBMITTED' as const, 'ASSIGNED' as const] } }
-    add('consultationsDueToday', '今日到期咨询', '/staff/consultations/inbox/index', true,
+    add('consultationsDueToday', '今日到期咨询', '/staff/consultations/index/index', true,
       db.consultation.count({ where: { ...open, dueAt: { gte: now, lte: endOfToday } } }))
-    add('consultationsOverdue', '已超期咨询', '/staff/consultations/inbox/index', true,
+    add('consultationsOverdue', '已超期咨询', '/staff/consultations/index/index', true,
       db.consultation.count({ where: { ...open, dueAt: { lt: now } } }))
-    add('rectificationsOpen', '待整改差评', '/staff/ratings/rectifications/index', false,
+    add('rectificationsOpen', '待整改差评', '/staff/rectifications/index', false,
       db.rectification.count({ where: { orgId: { in: orgIds }, status: { not: 'CLOSED' } } }))
-    add('rectificationsOverdue', '整改已超期', '/staff/ratings/rectifications/index', true,
+    add('rectificationsOverdue', '整改已超期', '/staff/rectifications/index', true,
       db.rectification.count({ where: { orgId: { in: orgIds }, status: { not: 'CLOSED' }, dueAt: { lt: now } } }))
   }
   if (has('HANDLER', 'REVIEWER', 'ADMIN')) {
