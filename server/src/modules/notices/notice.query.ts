@@ -11,6 +11,7 @@ import { decodeCursor, encodeCursor } from '../../platform/cursor'
 import { Raw } from '../../platform/http'
 import { keywords } from './notice.text'
 import { noticeRuntime } from './notice.cache'
+import { readingsOf } from './notice.links'
 import { listSelect, fullSelect, publicListItem, publicView } from './notice.mapper'
 
 type ListQuery = ParsedRequest<typeof contract.listNotices>['query']
@@ -93,10 +94,11 @@ async function loadDetail (deps: Deps, id: string): Promise<View> {
 const linkSelect = { id: true, title: true, category: true, status: true } as const
 
 /** The 政策文件 a 解读 explains and the 解读 of a 文件: two indexed lookups (an OR of both makes SQLite scan). */
-export async function relatedOf (db: Pick<Deps, 'db'>, n: { id: string; relatedNoticeId: string | null }, where: ReturnType<typeof visibleWhere> | Record<string, never>) {
+export async function relatedOf (deps: Pick<Deps, 'db' | 'config'>, n: { id: string; relatedNoticeId: string | null }, where: ReturnType<typeof visibleWhere> | Record<string, never>) {
   const [doc, readings] = await Promise.all([
-    n.relatedNoticeId ? db.db.notice.findFirst({ where: { id: n.relatedNoticeId, ...where }, select: linkSelect }) : null,
-    db.db.notice.findMany({ where: { relatedNoticeId: n.id, ...where }, orderBy: { createdAt: 'asc' }, select: linkSelect }),
+    n.relatedNoticeId ? deps.db.notice.findFirst({ where: { id: n.relatedNoticeId, ...where }, select: linkSelect }) : null,
+    readingsOf(deps.db, deps.config.provider, n.id)
+      .then((of) => deps.db.notice.findMany({ where: { ...of, ...where }, orderBy: { createdAt: 'asc' }, select: linkSelect })),
   ])
   return [...(doc ? [doc] : []), ...readings]
 }

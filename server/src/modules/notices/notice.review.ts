@@ -9,11 +9,12 @@ import { change, loadInScope, statusLabel, type StaffNotice, type Tx } from './n
 import type { NoticeRow } from './notice.mapper'
 import { fullSelect } from './notice.mapper'
 import { inSubtree } from '../../platform/scope'
+import { readingsOf } from './notice.links'
 
 const selfReview = () => new AppError('FORBIDDEN', '不能审核自己起草的公告，请由其他审核人员审核')
 
 /** The notices that must be published with `n` (its 文件 or its 解读), or a refusal explaining what to do first. */
-async function partners (tx: Tx, actor: StaffActor, n: NoticeRow): Promise<{ pending: NoticeRow[]; notBefore: Date | null }> {
+async function partners (tx: Tx, provider: 'sqlite' | 'postgresql', actor: StaffActor, n: NoticeRow): Promise<{ pending: NoticeRow[]; notBefore: Date | null }> {
   const pending: NoticeRow[] = []
   let notBefore: Date | null = null
   if (n.category === '政策解读' && n.relatedNoticeId) {
@@ -27,7 +28,7 @@ async function partners (tx: Tx, actor: StaffActor, n: NoticeRow): Promise<{ pen
     }
   }
   if (n.category === '政策文件') {
-    const readings = await tx.notice.findMany({ where: { relatedNoticeId: n.id, status: { not: 'WITHDRAWN' } }, select: fullSelect })
+    const readings = await tx.notice.findMany({ where: { ...await readingsOf(tx, provider, n.id), status: { not: 'WITHDRAWN' } }, select: fullSelect })
     const blocking = readings.find((r) => r.status === 'DRAFT' || r.status === 'REJECTED')
     if (blocking) {
       throw invalidState(`按“三同步”要求，政策文件须与其解读《${blocking.title}》同步发布；该解读当前为“${statusLabel[blocking.status]}”，请先提交解读审核，审核通过时两者一并发布`,
@@ -43,7 +44,7 @@ export async function approveNotice (deps: Deps, actor: StaffActor, id: string, 
   if (n.status !== 'PENDING_REVIEW') throw invalidState(`${statusLabel[n.status]}的公告不能审核，只有待审核的公告可以发布`)
   if (n.authorId === actor.id) throw selfReview()
   return change(deps, async (tx) => {
-    const { pending, notBefore } = await partners(tx, actor, n)
+    const { pending, notBefore } = await partners(tx, deps.config.provider, actor, n)
     const batch = [n, ...pending]
     if (batch.some((b) => b.authorId === actor.id)) throw new AppError('FORBIDDEN', '须一并发布的政策文件或解读是您起草的，不能由您审核，请由其他审核人员审核')
     // One publish instant for the whole batch: now, or the latest scheduled time among them (and never before the 文件).
@@ -85,7 +86,7 @@ export async function withdrawNotice (deps: Deps, actor: StaffActor, id: string,
   if (n.status !== 'PUBLISHED') throw invalidState(`${statusLabel[n.status]}的公告不能撤回，只有已发布的公告可以撤回`)
   return change(deps, async (tx) => {
     const readings = n.category === '政策文件'
-      ? await tx.notice.findMany({ where: { relatedNoticeId: id, status: 'PUBLISHED' }, select: fullSelect })
+      ? await tx.notice.findMany({ where: { ...await readingsOf(tx, deps.config.provider, id), status: 'PUBLISHED' }, select: fullSelect })
       : []
     const now = deps.clock.now()
     for (const b of [n, ...readings]) {

@@ -21,7 +21,7 @@ export function noticeRoutes (router: Router<AppState>, deps: Deps): void {
   mountContract(router, deps, contract.listStaffNotices, async ({ query: q }, c) => service.listStaffNotices(deps, c.actor, q))
 
   mountContract(router, deps, contract.getStaffNotice, async ({ params }, c) =>
-    service.staffNotice(deps.db, await service.loadInScope(deps.db, c.actor, params.id)))
+    service.staffNotice(deps, deps.db, await service.loadInScope(deps.db, c.actor, params.id)))
 
   mountContract(router, deps, contract.createNotice, async ({ body }, c) =>
     service.createNotice(deps, c.actor, body, { ip: c.ip, requestId: c.requestId }))

@@ -12,6 +12,7 @@ import { autoSummary, buildSearchText, keywords, plainText, sanitizeBody } from 
 import { decodeCursor, encodeCursor } from '../../platform/cursor'
 import { bumpNoticeVersion, noticeRuntime } from './notice.cache'
 import { relatedOf } from './notice.query'
+import { readingsOf } from './notice.links'
 import { fullSelect, listSelect, staffListItem, staffView, type NoticeRow } from './notice.mapper'
 
 export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0]
@@ -29,10 +30,10 @@ export async function loadInScope (db: Db | Tx, actor: StaffActor, id: string): 
   return n
 }
 
-export async function staffNotice (db: Db | Tx, n: NoticeRow): Promise<StaffNotice> {
+export async function staffNotice (deps: Pick<Deps, 'config'>, db: Db | Tx, n: NoticeRow): Promise<StaffNotice> {
   const [uploads, related] = await Promise.all([
     db.upload.findMany({ where: { refType: 'NOTICE', refId: n.id }, orderBy: { createdAt: 'asc' }, select: { id: true, originalName: true, mime: true, size: true } }),
-    relatedOf({ db: db as Db }, n, {}).then((rows) => rows.filter((r) => r.id === n.relatedNoticeId || r.status !== 'WITHDRAWN')),
+    relatedOf({ db: db as Db, config: deps.config }, n, {}).then((rows) => rows.filter((r) => r.id === n.relatedNoticeId || r.status !== 'WITHDRAWN')),
   ])
   return staffView(n, await staffNames(db, [n.authorId, n.reviewerId]), uploads, related)
 }
@@ -52,7 +53,7 @@ export async function change (deps: Deps, fn: (tx: Tx) => Promise<{ id: string; 
     return r
   })
   noticeRuntime(deps).changed(touched)
-  return staffNotice(deps.db, await loadInScope(deps.db, actor, id))
+  return staffNotice(deps, deps.db, await loadInScope(deps.db, actor, id))
 }
 
 function cleanBody (html: string): string {
@@ -133,7 +134,7 @@ export async function updateNotice (deps: Deps, actor: StaffActor, id: string, i
   }
   const changed = Object.keys(input).filter((k) => k !== 'version')
   return change(deps, async (tx) => {
-    if (next.category !== n.category && n.category === '政策文件' && await tx.notice.count({ where: { relatedNoticeId: id, status: { not: 'WITHDRAWN' } } })) {
+    if (next.category !== n.category && n.category === '政策文件' && await tx.notice.count({ where: { ...await readingsOf(tx, deps.config.provider, id), status: { not: 'WITHDRAWN' } } })) {
       throw invalidState('已有政策解读关联此文件，不能修改栏目')
     }
     await checkRelated(tx, actor, next.category, n.orgId, next.relatedNoticeId, id)
