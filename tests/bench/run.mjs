@@ -84,6 +84,7 @@ function run (b) {
   })
 }
 
+const loadBefore = os.loadavg()[0]
 const rows = []
 let failed = 0
 let ran = 0
@@ -106,7 +107,8 @@ for (const [w, v] of rows) console.log(`  ${w.padEnd(width)}  ${v}`)
 if (!quick && !only) {
   const doc = `# Benchmarks
 
-Latest full run: ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? 'unknown'}), Node ${process.version}, ${os.platform()}.
+Latest full run: ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? 'unknown'}), Node ${process.version}, ${os.platform()},
+load average ${loadBefore.toFixed(1)} at the start and ${os.loadavg()[0].toFixed(1)} at the end (other work on the machine slows absolute figures; ratios are less affected).
 Rerun with \`npm run bench\` (several minutes; needs PostgreSQL at \`TEST_PG_URL\`, default postgresql://postgres@127.0.0.1:5432/test);
 \`npm run bench -- --quick\` is the CI smoke (small data, short rounds). Each bench is a script in tests/bench/ that can be
 run alone for its details (query plans, latency by data size …). Ratios compare against a baseline measured in the same

@@ -40,16 +40,30 @@ export async function castOf (t: TestApp, prefix = 'cast'): Promise<Cast> {
   return cast as Cast
 }
 
-/** Fresh tokens for the same people (a fuzzed logout may have revoked one); an erased resident (DELETE /me) is replaced. */
+/** The session id (jti) inside one of our tokens. */
+const sessionOf = (token: string): string => (JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { jti: string }).jti
+
+/**
+ * Keeps every actor usable after fuzzed requests: a new token where a session was revoked (logout, password change),
+ * a new resident in place of an erased one (DELETE /me), a staff account re-enabled if a fuzzed update disabled it.
+ */
 export async function refreshTokens (t: TestApp, cast: Cast): Promise<void> {
-  for (const a of Object.values(cast)) {
-    if (a.kind === 'staff') a.token = (await issueToken(t.deps, 'STAFF', a.id!)).token
-    if (a.kind !== 'resident') continue
+  const actors = Object.values(cast).filter((a) => a.token)
+  const alive = new Set((await t.deps.db.authSession.findMany({
+    where: { id: { in: actors.map((a) => sessionOf(a.token!)) }, revokedAt: null, expiresAt: { gt: t.deps.clock.now() } }, select: { id: true },
+  })).map((r) => r.id))
+  for (const a of actors) {
+    if (a.kind === 'staff') {
+      const staff = await t.deps.db.staff.findUniqueOrThrow({ where: { id: a.id! }, select: { disabled: true } })
+      if (staff.disabled) await t.deps.db.staff.update({ where: { id: a.id! }, data: { disabled: false } })
+      if (!alive.has(sessionOf(a.token!))) a.token = (await issueToken(t.deps, 'STAFF', a.id!)).token
+      continue
+    }
     const row = await t.deps.db.resident.findUnique({ where: { id: a.id! }, select: { deletedAt: true } })
     if (row?.deletedAt) {
       const fresh = await t.resident(`${a.name}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`)
       a.id = fresh.id; a.token = fresh.token
-    } else a.token = (await issueToken(t.deps, 'RESIDENT', a.id!)).token
+    } else if (!alive.has(sessionOf(a.token!))) a.token = (await issueToken(t.deps, 'RESIDENT', a.id!)).token
   }
 }
 

@@ -9,7 +9,7 @@ import { diffSnapshots, type Snapshotter } from './snapshot'
 import { PNG_1PX } from './uploads'
 
 export const FUZZ_INVALID = Number(process.env.FUZZ_INVALID ?? 200)
-const MAX_VALID = Number(process.env.FUZZ_VALID ?? 12)
+const MAX_VALID = Number(process.env.FUZZ_VALID ?? 8)
 export const fuzzSeed = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31)
 
 export interface Answer { status: number; text: string; contentType: string }

@@ -1,6 +1,5 @@
 // Cheap whole-database fingerprints for "this request changed nothing" checks: per table a row count and an
 // order-independent hash of every row's content (SQLite: own read-only connection; PostgreSQL: hashtext per row).
-import crypto from 'node:crypto'
 import Database from 'better-sqlite3'
 import pg from 'pg'
 import { providerOf } from '../../server/src/platform/db'
@@ -18,7 +17,16 @@ export function diffSnapshots (before: Snapshot, after: Snapshot, ignore: readon
   return [...names].filter((n) => !ignore.includes(n) && before[n] !== after[n]).map((n) => `${n}: ${before[n]} → ${after[n]}`)
 }
 
-const rowHash = (row: unknown[]): number => crypto.createHash('sha1').update(JSON.stringify(row, (_k, v) => (typeof v === 'bigint' ? String(v) : Buffer.isBuffer(v) ? v.toString('hex') : v))).digest().readUInt32LE(0)
+/** FNV-1a (32 bit) over the row's values: cheap, and any change of any column changes it with high probability. */
+function rowHash (...values: unknown[]): number {
+  let h = 0x811c9dc5
+  for (const v of values) {
+    const s = v === null ? '\u0000null' : Buffer.isBuffer(v) ? v.toString('hex') : String(v)
+    for (let i = 0; i < s.length; i++) { h ^= s.charCodeAt(i); h = Math.imul(h, 0x01000193) }
+    h ^= 0x1f; h = Math.imul(h, 0x01000193) // value separator
+  }
+  return h >>> 0
+}
 
 /**
  * Columns left out of the fingerprint: counters that reads update later in the background (notice views are buffered
@@ -32,22 +40,17 @@ export async function snapshotter (databaseUrl: string): Promise<Snapshotter> {
     const db = new Database(databaseUrl.replace(/^file:/, ''), { readonly: true, fileMustExist: true })
     db.pragma('busy_timeout = 10000')
     const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations'").all() as { name: string }[]).map((r) => r.name)
-    const stmts = tables.map((t) => {
+    // Hashed inside SQLite (a JS function per row, no row objects); summed modulo 2^32 so row order does not matter.
+    db.function('rowhash', { varargs: true, deterministic: true }, rowHash)
+    const sql = tables.map((t) => {
       const names = (db.prepare(`PRAGMA table_info("${t}")`).all() as { name: string }[]).map((c) => c.name)
-      return [t, db.prepare(`SELECT ${cols(t, names)} FROM "${t}"`).raw(true)] as const
-    })
+      return `SELECT '${t}' AS t, count(*) || ':' || (coalesce(sum(rowhash(${cols(t, names)})), 0) % 4294967296) AS f FROM "${t}"`
+    }).join(' UNION ALL ')
+    const stmt = db.prepare(sql)
     return {
       async take () {
-        const out: Snapshot = {}
-        // One read transaction: a consistent view across tables.
-        db.transaction(() => {
-          for (const [t, stmt] of stmts) {
-            let n = 0; let h = 0
-            for (const row of stmt.iterate() as Iterable<unknown[]>) { n++; h = (h + rowHash(row)) >>> 0 }
-            out[t] = `${n}:${h.toString(16)}`
-          }
-        })()
-        return out
+        // One statement: a consistent view across tables.
+        return Object.fromEntries((stmt.all() as { t: string; f: string }[]).map((r) => [r.t, String(r.f)]))
       },
       async close () { db.close() },
     }
