@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { noticeCategories } from '@bianmin/shared'
 import { startTestApp, createStaff, expectError, type TestApp } from '../support/app'
 import { noticeWorld, publish, fakeUpload, type NoticeWorld } from '../support/notices'
+import { upload, PDF_MIN } from '../support/uploads'
 
 let t: TestApp
 let w: NoticeWorld
@@ -295,5 +296,19 @@ describe('attachments', () => {
     expect(await file.text()).toBe('%PDF-1.4 测试附件')
     // The search text includes attachment names.
     expect((await t.anon('listNotices', { query: { q: '预算公开表' } })).items.map((i) => i.id)).toEqual([n.id])
+  })
+
+  it('takes a file uploaded through POST /api/v1/uploads, and the attachment list can be replaced while a draft', async () => {
+    const { token } = await t.staff('wf_editor')
+    const up = await upload(t.url, token, PDF_MIN, '决算说明.pdf', 'application/pdf')
+    expect(up.status).toBe(201)
+    const n = await w.editor.call('createNotice', { body: { title: '2025年度决算公开', category: '财政信息', body: '<p>见附件。</p>', attachments: [up.body.id!] } })
+    expect(n.attachments).toMatchObject([{ id: up.body.id, name: '决算说明.pdf', mime: 'application/pdf', size: PDF_MIN.length }])
+    const other = await fakeUpload(t, w.editor.id, { name: '补充说明.pdf' })
+    const edited = await w.editor.call('updateNotice', { params: { id: n.id }, body: { attachments: [other.id] } })
+    expect(edited.attachments.map((a) => a.id)).toEqual([other.id])
+    // The file taken off is free again (unattached), and the search text follows the names.
+    expect(await t.deps.db.upload.findUniqueOrThrow({ where: { id: up.body.id! } })).toMatchObject({ refType: null, refId: null })
+    expect((await t.deps.db.notice.findUniqueOrThrow({ where: { id: n.id } })).searchText).toContain('补充说明')
   })
 })
