@@ -16,7 +16,7 @@ import type { AddressInfo } from 'node:net'
 
 const self = fileURLToPath(import.meta.url)
 const quick = process.argv.includes('--quick')
-const N = quick ? 150 : 1500
+const N = quick ? 60 : 1500
 const CONCURRENCY = 100
 const WARM = 30
 const secrets = { TOKEN_SECRET: crypto.randomBytes(32).toString('base64url'), PHONE_KEY: crypto.randomBytes(32).toString('hex') }
@@ -32,6 +32,7 @@ async function serveReal (url: string, env: Record<string, string>): Promise<voi
   const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: url, LOG_LEVEL: 'info', JOBS: 'off', DATA_DIR: os.tmpdir(), ...env })
   const deps = await buildDeps(config, await createDb(config.databaseUrl), createLogger('info', fs.createWriteStream('/dev/null')))
   const server = createApp(deps).listen(0, '127.0.0.1', () => process.send!({ port: (server.address() as AddressInfo).port }))
+  process.on('disconnect', () => process.exit(0)) // the parent is gone: never linger
 }
 
 function startServer (url: string): Promise<{ child: ChildProcess; base: string }> {
@@ -44,12 +45,13 @@ function startServer (url: string): Promise<{ child: ChildProcess; base: string 
 
 // ---------- load generation ----------
 const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY })
-function post (url: string, token: string, body: unknown): Promise<number> {
+function post (url: string, token: string, body: unknown): Promise<{ status: number; text: string }> {
   const data = JSON.stringify(body)
   return new Promise((resolve, reject) => {
     const req = http.request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data), authorization: `Bearer ${token}` } }, (res) => {
-      res.resume()
-      res.on('end', () => resolve(res.statusCode ?? 0))
+      const chunks: Buffer[] = []
+      res.on('data', (c: Buffer) => chunks.push(c))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString() }))
     })
     req.on('error', reject)
     req.end(data)
@@ -118,7 +120,9 @@ async function setUp (provider: 'sqlite' | 'postgresql'): Promise<Fixture> {
     const s = await db.slot.create({ data: { hallId: hall.id, windowId: win.id, windowKey: win.id, date, start, end, startsAt: atShanghai(date, start), capacity: N + WARM } })
     slots[key] = s.id
   }
-  await db.resident.createMany({ data: Array.from({ length: 2 * N + WARM }, (_, i) => ({ openid: `bench_${String(i).padStart(6, '0')}` })) })
+  // Residents who accepted the current privacy notice (booking requires it).
+  const consentVersion = (await deps.settings.get()).privacy.version
+  await db.resident.createMany({ data: Array.from({ length: 2 * N + WARM }, (_, i) => ({ openid: `bench_${String(i).padStart(6, '0')}`, consentVersion, consentAt: new Date() })) })
   const residents = await db.resident.findMany({ select: { id: true }, orderBy: { openid: 'asc' } })
   const tokens: string[] = []
   for (const r of residents) tokens.push((await issueToken(deps, 'RESIDENT', r.id)).token)
@@ -184,20 +188,27 @@ async function rawDriver (provider: 'sqlite' | 'postgresql', f: Fixture): Promis
 
 // ---------- one provider ----------
 async function runProvider (provider: 'sqlite' | 'postgresql') {
+  const step = (m: string) => process.stderr.write(`  [${provider}] ${m}\n`)
+  step('准备数据库与测试数据…')
   const f = await setUp(provider)
+  let child: ChildProcess | null = null
   try {
-    const { child, base } = await startServer(f.url)
-    const url = `${base}/api/v1/appointments`
+    const server = await startServer(f.url)
+    child = server.child
+    const url = `${server.base}/api/v1/appointments`
     const body = (slotId: string, i: number) => ({ slotId, serviceItemId: f.itemId, contactName: '压测', contactPhone: `139${String(i).padStart(8, '0')}` })
     const viaApp = (slotId: string, offset: number) => async (i: number) => {
-      const status = await post(url, f.tokens[offset + i]!, body(slotId, i))
-      if (status !== 201) throw new Error(`booking answered ${status}`)
+      const r = await post(url, f.tokens[offset + i]!, body(slotId, i))
+      if (r.status !== 201) throw new Error(`booking answered ${r.status}: ${r.text.slice(0, 200)}`)
     }
+    step('应用：预热、顺序、并发…')
     await measure(WARM, 10, viaApp(f.slots.warm, 2 * N)) // warm-up (JIT, caches, connections), not counted
     const appSeq = await measure(N, 1, viaApp(f.slots.appSeq, 0))
     const appConc = await measure(N, CONCURRENCY, viaApp(f.slots.appConc, N))
     child.kill()
-    await new Promise((r) => child.once('exit', r))
+    await new Promise((r) => child!.once('exit', r))
+    child = null
+    step('驱动直写 SQL：预热、顺序、并发…')
     const raw = await rawDriver(provider, f)
     await measure(WARM, 10, (i) => raw.book(f.slots.warm, 2 * N + i))
     const rawSeq = await measure(N, 1, (i) => raw.book(f.slots.rawSeq, i))
@@ -206,6 +217,7 @@ async function runProvider (provider: 'sqlite' | 'postgresql') {
     await verify(provider, f)
     return { appSeq, appConc, rawSeq, rawConc }
   } finally {
+    child?.kill()
     await f.drop()
   }
 }
