@@ -158,3 +158,19 @@ describe('rate limit', () => {
     }
   })
 })
+
+describe('attachments of scheduled notices', () => {
+  it('stay private until the notice is visible', async () => {
+    await createStaff(t.deps, 'up_reviewer', 'REVIEWER', street.id)
+    const editor = await t.staff('up_editor')
+    const reviewer = await t.staff('up_reviewer')
+    const file = await upload(t.url, editor.token, PDF_MIN, '定时附件.pdf', 'application/pdf')
+    const at = new Date(t.deps.clock.now().getTime() + 3600_000)
+    const n = await editor.call('createNotice', { body: { title: '定时发布的通知', category: '通知公告', body: '<p>正文</p>', publishAt: at.toISOString(), attachments: [file.body.id!] } })
+    await editor.call('submitNotice', { params: { id: n.id } })
+    await reviewer.call('approveNotice', { params: { id: n.id } })
+    expect((await t.fetch(`/api/v1/uploads/${file.body.id}`)).status).toBe(404)
+    t.deps.clock.advance(3600_000 + 1000)
+    expect((await t.fetch(`/api/v1/uploads/${file.body.id}`)).status).toBe(200)
+  })
+})

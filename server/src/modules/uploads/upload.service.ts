@@ -71,8 +71,10 @@ async function refInfo (deps: Deps, refType: string | null, refId: string | null
   const org = { select: { path: true } } as const
   switch (refType) {
     case 'NOTICE': {
-      const n = await db.notice.findUnique({ where: { id: refId }, select: { status: true, org } })
-      return n && { orgPath: n.org.path, residentId: null, public: n.status === 'PUBLISHED' }
+      const n = await db.notice.findUnique({ where: { id: refId }, select: { status: true, publishedAt: true, org } })
+      // Public once the notice is visible: approved for a later time is not yet.
+      const visible = n?.status === 'PUBLISHED' && !!n.publishedAt && n.publishedAt <= deps.clock.now()
+      return n && { orgPath: n.org.path, residentId: null, public: visible }
     }
     case 'CONSULTATION': {
       const c = await db.consultation.findUnique({ where: { id: refId }, select: { residentId: true, org } })
