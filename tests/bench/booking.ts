@@ -139,7 +139,9 @@ async function rawDriver (provider: 'sqlite' | 'postgresql', f: Fixture): Promis
   const row = (slotId: string, i: number) => {
     const now = new Date().toISOString()
     return {
-      id: crypto.randomUUID(), slotId, code: String(crypto.randomInt(0, 1_000_000)).padStart(6, '0'), key: `raw:${slotId}:${i}`,
+      // Unique per hall and day without retries: random 6-digit codes (the app's, which retries on a clash) collide
+      // among thousands of bookings of one day; "R" + i never meets another code.
+      id: crypto.randomUUID(), slotId, code: `R${String(i).padStart(5, '0')}`, key: `raw:${slotId}:${i}`,
       phone: cipher.encrypt(`139${String(i).padStart(8, '0')}`), now, resident: f.residentIds[i % f.residentIds.length]!,
     }
   }
