@@ -7,8 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestApp, type TestApp } from '../support/app'
 import { jobDefs, runJob } from '../../server/src/platform/jobs'
 import { archiveDir } from '../../server/src/modules/ops/retention.job'
+import { tempDir } from '../support/ops'
 
 let t: TestApp
+const tmp = tempDir('bianmin-retention-')
 const job = () => jobDefs().find((j) => j.name === 'ops.retention')!
 const at = (iso: string) => new Date(iso)
 const archived = (file: string) => zlib.gunzipSync(fs.readFileSync(file)).toString('utf8').trim().split('\n').map((l) => JSON.parse(l) as { id: string; action: string; createdAt: string; detail: unknown })
@@ -19,20 +21,31 @@ async function auditRows (n: number, createdAt: Date, action: string) {
 }
 
 beforeAll(async () => {
-  t = await startTestApp({ clock: '2026-11-23T03:00:00+08:00' })
+  t = await startTestApp({ clock: '2026-11-23T03:00:00+08:00', env: { DATA_DIR: tmp.dir } })
   await auditRows(1200, at('2025-01-10T10:00:00+08:00'), 'very.old') // 22 months old
   await auditRows(30, at('2026-05-01T10:00:00+08:00'), 'seven.months') // older than 6, younger than 12 months
   await auditRows(20, at('2026-06-01T10:00:00+08:00'), 'recent')
 })
-afterAll(async () => { await t.close() })
+afterAll(async () => { await t.close(); tmp.remove() })
 
 describe('audit retention', () => {
   it('keeps at least 6 months: the setting refuses less', async () => {
     await expect(t.deps.settings.update({ retention: { auditMonths: 3 } }, null)).rejects.toThrow()
   })
 
-  it('archives rows older than the setting (12 months) to JSONL.gz under the data dir, then deletes them', async () => {
+  it('keeps the rows when the archive cannot be written', async () => {
     await t.deps.settings.update({ retention: { auditMonths: 12 } }, null)
+    fs.mkdirSync(archiveDir(t.deps), { recursive: true })
+    // A dangling link where the archive goes: opening it for a new file fails (EEXIST) mid-run.
+    const blocker = path.join(archiveDir(t.deps), 'audit-2025-11-23-20261122190000-1.jsonl.gz')
+    fs.symlinkSync('/nonexistent/archive', blocker)
+    await expect(runJob(t.deps, job())).rejects.toThrow(/EEXIST/)
+    expect(await t.deps.db.auditLog.count({ where: { action: 'very.old' } })).toBe(1200)
+    expect(fs.readlinkSync(blocker)).toBe('/nonexistent/archive')
+    fs.rmSync(blocker)
+  })
+
+  it('archives rows older than the setting (12 months) to JSONL.gz under the data dir, then deletes them', async () => {
     expect(await runJob(t.deps, job())).toBe(true)
     const files = archives()
     expect(files).toHaveLength(1)
@@ -58,10 +71,14 @@ describe('audit retention', () => {
   it('next day with 6 months archives the seven-month-old rows into a new file', async () => {
     await t.deps.settings.update({ retention: { auditMonths: 6 } }, null)
     t.deps.clock.freeze('2026-11-24T03:00:00+08:00')
+    // An archive of that name already exists (e.g. another instance sharing the folder): it is never overwritten.
+    const taken = path.join(archiveDir(t.deps), 'audit-2026-05-24-20261123190000-1.jsonl.gz')
+    fs.writeFileSync(taken, 'not ours')
     expect(await runJob(t.deps, job())).toBe(true)
     const files = archives()
-    expect(files).toHaveLength(2)
-    const lines = archived(files.find((f) => f.includes('audit-2026-05-24-'))!)
+    expect(files).toHaveLength(3)
+    expect(fs.readFileSync(taken, 'utf8')).toBe('not ours')
+    const lines = archived(files.find((f) => f.endsWith('audit-2026-05-24-20261123190000-2.jsonl.gz'))!)
     expect(lines.map((l) => l.action)).toEqual(Array(30).fill('seven.months'))
     expect(lines.map((l) => l.createdAt)).toEqual([...lines.map((l) => l.createdAt)].sort())
     expect(await t.deps.db.auditLog.count({ where: { action: 'seven.months' } })).toBe(0)

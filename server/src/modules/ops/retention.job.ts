@@ -5,6 +5,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import zlib from 'node:zlib'
 import { once } from 'node:events'
+import { pipeline } from 'node:stream/promises'
 import type { Deps } from '../../deps'
 import { defineJob } from '../../platform/jobs'
 import { audit } from '../../platform/audit'
@@ -26,26 +27,36 @@ export function monthsBefore (now: Date, months: number): Date {
 
 async function archiveFile (deps: Deps, cutoff: Date, file: string): Promise<number> {
   const gzip = zlib.createGzip()
-  const out = fs.createWriteStream(file, { flags: 'wx', mode: 0o600 })
-  gzip.pipe(out)
+  // pipeline() owns the error handling: a failed open or write (disk full …) rejects `written`, never crashes.
+  const written = pipeline(gzip, fs.createWriteStream(file, { flags: 'wx', mode: 0o600 }))
+  written.catch(() => {}) // observed below; not an unhandled rejection meanwhile
+  gzip.on('error', () => {}) // reported through `written`
   const ids: string[] = []
-  let cursor: { createdAt: Date; id: string } | undefined
-  while (ids.length < FILE_ROWS) {
-    const rows = await deps.db.auditLog.findMany({
-      where: { createdAt: { lt: cutoff }, ...(cursor ? { OR: [{ createdAt: { gt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { gt: cursor.id } }] } : {}) },
-      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-      take: Math.min(BATCH, FILE_ROWS - ids.length),
-    })
-    if (!rows.length) break
-    for (const r of rows) {
-      if (!gzip.write(JSON.stringify(r) + '\n')) await once(gzip, 'drain')
-      ids.push(r.id)
+  try {
+    let cursor: { createdAt: Date; id: string } | undefined
+    while (ids.length < FILE_ROWS) {
+      const rows = await deps.db.auditLog.findMany({
+        where: { createdAt: { lt: cutoff }, ...(cursor ? { OR: [{ createdAt: { gt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { gt: cursor.id } }] } : {}) },
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+        take: Math.min(BATCH, FILE_ROWS - ids.length),
+      })
+      if (!rows.length) break
+      for (const r of rows) {
+        if (gzip.destroyed) break
+        if (!gzip.write(JSON.stringify(r) + '\n')) await Promise.race([once(gzip, 'drain'), written])
+        ids.push(r.id)
+      }
+      const last = rows[rows.length - 1]!
+      cursor = { createdAt: last.createdAt, id: last.id }
     }
-    const last = rows[rows.length - 1]!
-    cursor = { createdAt: last.createdAt, id: last.id }
+    if (!gzip.destroyed) gzip.end()
+    await written
+  } catch (err) {
+    gzip.destroy()
+    await written.catch(() => {})
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') fs.rmSync(file, { force: true })
+    throw err
   }
-  gzip.end()
-  await once(out, 'close')
   if (!ids.length) { fs.rmSync(file); return 0 }
   // On disk before the rows go: a crash in between archives them twice, never loses them.
   const fh = await fs.promises.open(file, 'r')
@@ -66,6 +77,7 @@ export async function archiveAudit (deps: Deps): Promise<Pick<RetentionResult, '
   const stamp = now.toISOString().replace(/\D/g, '').slice(0, 14)
   for (let part = 1; ; part++) {
     const file = path.join(archiveDir(deps), `audit-${shanghaiDate(cutoff)}-${stamp}-${part}.jsonl.gz`)
+    if (fs.existsSync(file)) continue // never overwrite an archive
     const n = await archiveFile(deps, cutoff, file)
     if (!n) break
     archived += n
