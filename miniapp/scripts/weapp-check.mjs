@@ -1,5 +1,6 @@
 // Checks the weapp build: app.json lists every page and sub-package of src/app.config.ts, each page's
-// files exist, and the main package stays under WeChat's 2 MB limit (prints its size).
+// files exist, the privacy check is on (__usePrivacyCheck__, an agreePrivacyAuthorization button in the templates),
+// and the main package stays under WeChat's 2 MB limit (prints its size).
 // Usage (from miniapp/, after `taro build --type weapp`): node scripts/weapp-check.mjs [distDir]
 import fs from 'node:fs'
 import path from 'node:path'
@@ -59,6 +60,16 @@ for (const sub of subs) {
 for (const item of config.tabBar?.list ?? []) {
   for (const icon of [item.iconPath, item.selectedIconPath].filter(Boolean)) check(fs.existsSync(path.join(dist, icon)), `missing tab bar icon ${icon}`)
 }
+
+// WeChat's privacy flow: the check is on, and the button template forwards the agree event (the open-type itself is
+// set from the page's data: components/consent-panel.tsx).
+check(appJson.__usePrivacyCheck__ === true, 'app.json lacks "__usePrivacyCheck__": true')
+const mainFiles = fs.readdirSync(dist).filter((f) => /\.(wxml|js)$/.test(f)).map((f) => fs.readFileSync(path.join(dist, f), 'utf8')).join('\n')
+check(/bindagreeprivacyauthorization=/.test(mainFiles), 'no template binds agreeprivacyauthorization (the privacy agree button)')
+const pagesJs = [...new Set(config.pages.map((p) => path.dirname(p)))].flatMap((d) => fs.readdirSync(path.join(dist, d)).filter((f) => f.endsWith('.js')).map((f) => path.join(dist, d, f)))
+const jsText = [...mainFiles.split('\n'), ...pagesJs.map((f) => fs.readFileSync(f, 'utf8'))].join('\n')
+check(jsText.includes('agreePrivacyAuthorization') && jsText.includes('onNeedPrivacyAuthorization'), 'the agreePrivacyAuthorization button or the onNeedPrivacyAuthorization listener is missing from the build')
+console.log(`privacy: __usePrivacyCheck__ ${appJson.__usePrivacyCheck__ === true ? 'on' : 'OFF'}`)
 
 const subRoots = new Set(builtSubs.map((s) => s.root.replace(/\/$/, '')))
 const kb = (bytes) => (bytes / 1024).toFixed(1)

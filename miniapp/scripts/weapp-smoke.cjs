@@ -1,5 +1,7 @@
 // Runs the built mini-program's app and 首页 in Node with a stubbed `wx` (no WeChat DevTools here):
-// the app launches, signs in through wx.login + wx.request, and the page data shows the greeting.
+// the app launches, signs in through wx.login + wx.request, and the page data shows the greeting; the privacy notice
+// is shown to a resident without consent, WeChat's privacy listener is registered, and a large WeChat font size
+// (fontSizeSetting 20) starts 长辈模式.
 // Usage (from miniapp/, after `taro build --type weapp`): node scripts/weapp-smoke.cjs [distDir]
 const fs = require('node:fs')
 const path = require('node:path')
@@ -9,7 +11,7 @@ const dist = path.resolve(process.argv[2] || path.join(__dirname, '../dist/weapp
 const appJson = JSON.parse(fs.readFileSync(path.join(dist, 'app.json'), 'utf8'))
 const noop = () => {}
 const sys = { platform: 'devtools', system: 'iOS 16', SDKVersion: '3.0.0', version: '8.0.0', pixelRatio: 2,
-  screenWidth: 375, screenHeight: 667, windowWidth: 375, windowHeight: 667, statusBarHeight: 20, language: 'zh_CN' }
+  screenWidth: 375, screenHeight: 667, windowWidth: 375, windowHeight: 667, statusBarHeight: 20, language: 'zh_CN', fontSizeSetting: 20 }
 
 // A fake BFF behind wx.request.
 const requests = []
@@ -19,10 +21,12 @@ function api ({ method, url, header, data }) {
   requests.push(`${method} ${p}`)
   if (p === '/api/v1/auth/wechat') return { statusCode: 200, data: { token: 'tok1', expiresAt: 'x', resident } }
   if (p === '/api/v1/me') return header.authorization === 'Bearer tok1' ? { statusCode: 200, data: { type: 'resident', resident } } : { statusCode: 401, data: { error: { code: 'UNAUTHENTICATED', message: '请先登录' } } }
+  if (p === '/api/v1/privacy') return { statusCode: 200, data: { version: '2026-11', updatedAt: null } }
   if (p === '/api/v1/orgs') return { statusCode: 200, data: { items: [{ id: 's1', name: '东湖街道', level: 'STREET', parentId: null, children: [] }] } }
   return { statusCode: 404, data: { error: { code: 'NOT_FOUND', message: '未找到' } } }
 }
 const storage = new Map()
+let privacyListener = null
 const later = (fn) => setTimeout(fn, 0)
 const wxApi = {
   getSystemInfoSync: () => sys, getWindowInfo: () => sys, getDeviceInfo: () => sys, getAppBaseInfo: () => sys,
@@ -32,6 +36,7 @@ const wxApi = {
   getStorageSync: (k) => (storage.has(k) ? storage.get(k) : ''),
   setStorageSync: (k, v) => { storage.set(k, v) },
   removeStorageSync: (k) => { storage.delete(k) },
+  onNeedPrivacyAuthorization: (fn) => { privacyListener = fn },
 }
 const wx = new Proxy(wxApi, { get: (t, k) => (k in t ? t[k] : (typeof k === 'string' && k !== 'then' && k !== 'webpackJsonp' ? (t[k] = noop) : undefined)) })
 
@@ -73,11 +78,22 @@ const texts = (n) => (JSON.stringify(n).match(/"v":"[^"]*"/g) || []).map((s) => 
   load(path.join(dist, appJson.pages[0] + '.js'))
   const page = instance(registered, appJson.pages[0]); pages = [page]
   page.onLoad({}); await tick(); page.onShow && page.onShow(); page.onReady && page.onReady()
-  for (let i = 0; i < 25 && !texts(page.data.root).some((t) => t.includes('您好')); i++) await tick()
+  const ready = () => texts(page.data.root).some((t) => t.includes('您好')) && texts(page.data.root).includes('个人信息保护提示')
+  for (let i = 0; i < 25 && !ready(); i++) await tick()
   const shown = texts(page.data.root)
   console.log('requests:', requests.join(', '))
   console.log('texts:', shown.join(' | '))
-  const ok = shown.some((t) => t.includes('您好')) && shown.includes('东湖街道') && storage.get('bm_token') === 'tok1'
-  if (!ok) { console.log('✖ weapp smoke failed'); process.exit(1) }
-  console.log('✔ weapp smoke: app launched, resident signed in, 首页 greets')
+  // WeChat asks for privacy agreement through the registered listener; the app reports the exposure of its notice.
+  const answers = []
+  if (privacyListener) privacyListener((o) => answers.push(o.event), { referrer: 'chooseImage' })
+  const checks = {
+    'resident signed in': storage.get('bm_token') === 'tok1',
+    '首页 greets with the street name': shown.some((t) => t.includes('您好')) && shown.includes('东湖街道'),
+    'privacy notice shown before consent': shown.includes('个人信息保护提示') && requests.includes('GET /api/v1/privacy'),
+    'wx.onNeedPrivacyAuthorization registered and answered': answers.includes('exposureAuthorization'),
+    '长辈模式 from fontSizeSetting 20': /"cl":"[^"]*\belder\b/.test(JSON.stringify(page.data.root)),
+  }
+  for (const [name, ok] of Object.entries(checks)) console.log(`${ok ? '✔' : '✖'} ${name}`)
+  if (!Object.values(checks).every(Boolean)) { console.log('✖ weapp smoke failed'); process.exit(1) }
+  console.log('✔ weapp smoke: app launched, resident signed in, 首页 greets, privacy flow wired')
 })().catch((e) => { console.error('✖ weapp smoke failed:', e); process.exit(1) })

@@ -22,11 +22,14 @@ export default defineAppConfig({
     'pages/disclosures/index/index',
     'pages/disclosures/apply/index',
     'pages/disclosures/detail/index',
+    'pages/privacy/index',
   ],
   subPackages: [
     // Staff section: loaded only when a staff member opens it.
     { root: 'staff', pages: ['login/index', 'home/index', 'consultations/index/index', 'consultations/detail/index', 'dashboard/index', 'report/index', 'admin/settings/index', 'admin/accounts/index', 'admin/calendar/index', 'appointments/today/index', 'appointments/slots/index', 'rectifications/index', 'rectifications/detail/index', 'appeals/index', 'disclosures/list/index', 'disclosures/detail/index', 'notices/list/index', 'notices/review/index', 'notices/detail/index', 'notices/edit/index'] },
   ],
+  // WeChat's privacy check: privacy APIs wait for the resident's agreement (app.ts, components/consent-panel.tsx).
+  __usePrivacyCheck__: true,
   window: {
     backgroundTextStyle: 'dark',
     backgroundColor: '#f4f5f7',

@@ -2,13 +2,25 @@
 import './setup/zod'
 import type { PropsWithChildren } from 'react'
 import { useLaunch } from '@tarojs/taro'
-import { residentSession } from './api/client'
+import { consent, residentSession } from './api/client'
+import { watchPlatformPrivacy } from './store/platform-privacy'
+import { prefs } from './store/prefs'
 import './app.scss'
+
+/** H5: 长辈模式 also enlarges what lives outside the pages (the tab bar), through a class on <html>. */
+function mirrorElderModeOnDocument (): void {
+  if (process.env.TARO_ENV !== 'h5' || typeof document === 'undefined') return
+  const apply = (on: boolean) => document.documentElement.classList.toggle('bm-elder', on)
+  apply(prefs.getElderMode())
+  prefs.subscribe(apply)
+}
 
 function App ({ children }: PropsWithChildren) {
   useLaunch(() => {
-    // Sign the resident in early; pages wait for the same login and show any error themselves.
-    residentSession.ensureLogin().catch(() => undefined)
+    watchPlatformPrivacy()
+    mirrorElderModeOnDocument()
+    // Sign the resident in early and learn whether the privacy notice must be shown; pages show any error themselves.
+    residentSession.ensureLogin().then(() => consent.ensureLoaded()).catch(() => undefined)
   })
   return children
 }

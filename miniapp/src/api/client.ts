@@ -1,8 +1,9 @@
 // The app's API clients: `api` for residents, `staffApi` for the staff section.
 import Taro from '@tarojs/taro'
-import { ApiError } from '@bianmin/shared'
+import { ApiError, type ApiCall } from '@bianmin/shared'
+import { createConsentStore } from '@/store/consent'
 import { createResidentSession, createStaffSession, h5LoginCode } from './session'
-import { taroStorage } from './storage'
+import { STORAGE_KEYS, taroStorage } from './storage'
 import { API_BASE, taroTransport } from './transport'
 
 async function wechatLoginCode (): Promise<string> {
@@ -32,7 +33,24 @@ export const staffSession = createStaffSession({
   storage: taroStorage,
 })
 
-export const api = residentSession.call
+/** Privacy consent of the signed-in resident (see store/consent.ts). */
+export const consent = createConsentStore({
+  async fetch () {
+    const [notice, me] = await Promise.all([residentSession.call('getPrivacyNotice'), residentSession.call('getMe')])
+    return { version: notice.version, accepted: me.type === 'resident' ? me.resident.consentVersion : notice.version }
+  },
+  async accept (version) { await residentSession.call('acceptPrivacy', { body: { version } }) },
+}, { storage: taroStorage, key: STORAGE_KEYS.privacyDeclined })
+
+/** Resident calls; a refusal for missing privacy consent makes the pages ask for it. */
+export const api = (async (name, req) => {
+  try {
+    return await residentSession.call(name, req)
+  } catch (e) {
+    consent.noteError(e)
+    throw e
+  }
+}) as ApiCall
 export const staffApi = staffSession.call
 
 /** A message for the user from any failure. */

@@ -6,6 +6,8 @@ export const STORAGE_KEYS = {
   staffToken: 'bm_staff_token',
   h5LoginCode: 'bm_h5_code',
   elderMode: 'bm_elder_mode',
+  /** The privacy notice version the resident said 不同意 to on this device. */
+  privacyDeclined: 'bm_privacy_declined',
 } as const
 
 export interface KeyValueStore {

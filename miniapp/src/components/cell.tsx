@@ -1,5 +1,6 @@
 import { View, Text } from '@tarojs/components'
 import type { ReactNode } from 'react'
+import { aria } from './a11y'
 import './cell.scss'
 
 interface Props {
@@ -14,7 +15,8 @@ interface Props {
 /** One row of a list: title, optional description, and an action on the right. */
 export function Cell ({ title, description, extra, onClick, testId }: Props) {
   return (
-    <View className={`cell${onClick ? ' cell--link' : ''}`} hoverClass={onClick ? 'cell--active' : 'none'} onClick={onClick} data-testid={testId}>
+    <View className={`cell${onClick ? ' cell--link' : ''}`} hoverClass={onClick ? 'cell--active' : 'none'} onClick={onClick} data-testid={testId}
+      {...(onClick ? aria('button', { 'aria-label': description ? `${title}，${description}` : title }) : {})}>
       <View className='cell__main'>
         <Text className='cell__title'>{title}</Text>
         {description && <Text className='cell__desc'>{description}</Text>}

@@ -1,10 +1,52 @@
-import { View } from '@tarojs/components'
-import type { ReactNode } from 'react'
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useState, type ReactNode } from 'react'
+import { consent } from '@/api/client'
+import { ConsentPanel, PRIVACY_URL } from '@/components/consent-panel'
+import { useConsentState } from '@/store/consent'
+import { usePlatformPrivacyWaiting } from '@/store/platform-privacy'
 import { useElderMode } from '@/store/prefs'
 
-/** Root element of every page: carries the `elder` class that switches the theme variables. */
-export function PageRoot ({ className, children }: { className?: string; children?: ReactNode }) {
+const HOME_URL = '/pages/index/index'
+const TAB_PAGES = ['pages/index/index', 'pages/services/index', 'pages/messages/index', 'pages/mine/index']
+
+/** The current page's path without a leading slash or query ('' when unknown, e.g. in unit tests). */
+function currentPath (): string {
+  const path = typeof Taro.getCurrentInstance === 'function' ? Taro.getCurrentInstance()?.router?.path ?? '' : ''
+  return path.replace(/^\//, '').split('?')[0] ?? ''
+}
+
+/** H5 opened straight on an inner page (a shared link): no page to go back to. WeChat shows its own home button. */
+function isDeepLinked (path: string): boolean {
+  if (process.env.TARO_ENV !== 'h5' || !path || TAB_PAGES.includes(path)) return false
+  return typeof Taro.getCurrentPages === 'function' && Taro.getCurrentPages().length <= 1
+}
+
+/**
+ * Root element of every page: carries the `elder` class that switches the theme variables, a 返回首页 link on
+ * pages opened from a link, and the privacy consent panel on residents' pages while consent is needed.
+ * `consent='required'`: the page sends personal data, so its content waits for consent (the panel stands in).
+ */
+export function PageRoot ({ className, children, consent: need }: { className?: string; children?: ReactNode; consent?: 'required' }) {
   const elder = useElderMode()
+  const [path] = useState(currentPath)
+  const residentPage = !path.startsWith('staff/') && `/${path}` !== PRIVACY_URL
+  const [deepLinked] = useState(() => isDeepLinked(path))
+  const c = useConsentState(consent, residentPage)
+  const platformWaiting = usePlatformPrivacyWaiting()
+  const gate = residentPage && need === 'required' && (c.status === 'needed' || c.status === 'declined')
+  const ask = residentPage && !gate && (c.status === 'needed' || platformWaiting)
   const cls = ['bm-page', className, elder ? 'elder' : ''].filter(Boolean).join(' ')
-  return <View className={cls}>{children}</View>
+  return (
+    <View className={cls}>
+      {deepLinked && (
+        <View className='bm-home-link' role='link' aria-label='返回首页' hoverClass='bm-home-link--active'
+          onClick={() => void Taro.reLaunch({ url: HOME_URL })} data-testid='home-link'>
+          <Text>‹ 返回首页</Text>
+        </View>
+      )}
+      {ask && <ConsentPanel mode='ask' />}
+      {gate ? <ConsentPanel mode='required' /> : children}
+    </View>
+  )
 }

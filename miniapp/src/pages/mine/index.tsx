@@ -1,12 +1,17 @@
 import { useCallback, useState } from 'react'
 import { Switch, Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
-import { api, errorMessage, STAFF_LOGIN_URL } from '@/api/client'
+import { api, consent, errorMessage, STAFF_LOGIN_URL } from '@/api/client'
+import { labelled } from '@/components/a11y'
 import { Cell, CellGroup } from '@/components/cell'
+import { PRIVACY_URL } from '@/components/consent-panel'
 import { PageRoot } from '@/components/page-root'
 import { PageState } from '@/components/page-state'
 import { RatingsEntry } from '@/components/rating/mine-entry'
+import { useConsentState } from '@/store/consent'
 import { prefs, useElderMode } from '@/store/prefs'
+import { EraseAccount } from './parts/erase-account'
+import { ExportData } from './parts/export-data'
 import './index.scss'
 
 export default function MinePage () {
@@ -14,6 +19,8 @@ export default function MinePage () {
   const [name, setName] = useState<string | null>(null)
   const [loading, setLoading] = useState(false)
   const [error, setError] = useState('')
+  const [panel, setPanel] = useState<'' | 'export' | 'erase'>('')
+  const c = useConsentState(consent)
 
   const load = useCallback(async () => {
     setLoading(true)
@@ -52,9 +59,18 @@ export default function MinePage () {
           title='长辈模式'
           description='字更大、按钮更大、颜色更清楚'
           testId='elder-mode'
-          extra={<Switch checked={elder} color='#1a5fd0' onChange={(e) => toggleElder(Boolean(e.detail.value))} />}
+          extra={<Switch className='bm-switch' checked={elder} color='#1a5fd0' {...labelled('长辈模式')} onChange={(e) => toggleElder(Boolean(e.detail.value))} />}
         />
       </CellGroup>
+
+      <CellGroup title='隐私与账号'>
+        <Cell title='隐私政策' testId='mine-privacy' onClick={() => void Taro.navigateTo({ url: PRIVACY_URL })}
+          description={c.status === 'accepted' ? `您已同意（${c.version} 版）` : '我们怎样使用您的信息'} />
+        <Cell title='导出我的数据' description='查看我们保存的您的全部信息' testId='mine-export' onClick={() => setPanel('export')} />
+        <Cell title='注销账号' description='删除您的个人信息，不能恢复' testId='mine-erase' onClick={() => setPanel('erase')} />
+      </CellGroup>
+      {panel === 'export' && <ExportData onClose={() => setPanel('')} />}
+      {panel === 'erase' && <EraseAccount onClose={() => setPanel('')} />}
 
       <CellGroup title='工作人员'>
         <Cell title='工作人员登录' description='街道、社区工作人员使用' onClick={() => void Taro.navigateTo({ url: STAFF_LOGIN_URL })} testId='staff-login-entry' />
