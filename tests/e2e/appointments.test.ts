@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../support/app'
-import { launchBrowser, openPage, phonePage, screenshot } from '../support/browser'
+import { consentedPhonePage, launchBrowser, openPage, phonePage, screenshot } from '../support/browser'
 import { MONDAY } from '../support/booking'
 
 let t: TestApp
@@ -17,7 +17,7 @@ afterAll(async () => { await browser?.close(); await t?.close() })
 const input = (page: Page, id: string) => page.locator(`[data-testid="${id}"] input`)
 
 it('a resident books a slot, sees it in 我的预约 with its code, and cancels it', async () => {
-  const { page, errors, context } = await phonePage(browser)
+  const { page, errors, context } = await consentedPhonePage(browser, t)
   await openPage(page, t.url, '/pages/services/index')
 
   // 办事: search the guide and open it.

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../support/app'
-import { launchBrowser, openPage, phonePage, screenshot } from '../support/browser'
+import { consentedPhonePage, launchBrowser, openPage, phonePage, screenshot } from '../support/browser'
 import { PDF_MIN, upload } from '../support/uploads'
 
 let t: TestApp
@@ -17,7 +17,7 @@ afterAll(async () => { await browser?.close(); await t?.close() })
 const field = (page: Page, id: string, tag: 'input' | 'textarea' = 'input') => page.locator(`[data-testid="${id}"] ${tag}`)
 
 it('a resident applies, supplies a 补正 and opens the reply document', async () => {
-  const { context, page, errors } = await phonePage(browser)
+  const { context, page, errors } = await consentedPhonePage(browser, t)
   await openPage(page, t.url, '/pages/index/index')
   await page.getByTestId('entry-disclosure').click()
   await page.getByTestId('disclosure-apply').click()

@@ -2,6 +2,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import type { TestApp } from './app'
 
 export const ARTIFACTS = path.resolve('test-results/e2e')
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -25,6 +26,19 @@ export async function phonePage (browser: Browser, opts: { storage?: Record<stri
   const errors: string[] = []
   page.on('pageerror', (e) => errors.push(String(e)))
   return { context, page, errors }
+}
+
+/** Taro's H5 storage keeps each value as JSON `{ data }`. */
+export const taroStorage = (entries: Record<string, string>) =>
+  Object.fromEntries(Object.entries(entries).map(([k, v]) => [k, JSON.stringify({ data: v })]))
+
+/**
+ * A phone page signed in (mock WeChat code in storage) as a new resident who has already accepted the privacy notice,
+ * for tests of other journeys; the consent step itself is tested in journey.test.ts.
+ */
+export async function consentedPhonePage (browser: Browser, t: TestApp, code = `e2e_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`) {
+  const r = await t.resident(code)
+  return { ...(await phonePage(browser, { storage: taroStorage({ bm_h5_code: code }) })), residentId: r.id }
 }
 
 /** Saves a screenshot under test-results/e2e/<name>.png (kept as a CI artefact). */

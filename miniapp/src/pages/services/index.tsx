@@ -1,11 +1,12 @@
 import { useCallback, useState } from 'react'
 import { Button, Input, Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import type { ServiceItemSummary } from '@bianmin/shared'
 import { api, errorMessage } from '@/api/client'
 import { Cell, CellGroup } from '@/components/cell'
 import { PageRoot } from '@/components/page-root'
 import { PageState } from '@/components/page-state'
+import { labelled } from '@/components/a11y'
 import { entries, openEntry, type Entry } from '@/features'
 import '../appointments/parts/appointment.scss'
 import './index.scss'
@@ -37,17 +38,19 @@ export default function ServicesPage () {
       setError(errorMessage(e))
     } finally {
       setLoading(false)
+      Taro.stopPullDownRefresh()
     }
   }, [])
 
   useDidShow(() => { void load({ q, category }) })
+  usePullDownRefresh(() => { void load({ q, category }) })
 
   const pick = (c: string) => { setCategory(c); void load({ q, category: c }) }
 
   return (
     <PageRoot className='services'>
       <View className='services__search'>
-        <Input className='services__input' value={q} placeholder='搜索事项，如“居住证”“低保”' confirmType='search'
+        <Input className='services__input' {...labelled('搜索办事事项')} value={q} placeholder='搜索事项，如“居住证”“低保”' confirmType='search'
           onInput={(e) => setQ(e.detail.value)} onConfirm={() => void load({ q, category })} data-testid='item-search' />
         <Button className='bm-button bm-button--primary' onClick={() => void load({ q, category })} data-testid='item-search-go'>搜索</Button>
       </View>

@@ -5,6 +5,7 @@ import { ApiError, bookingInput, type SlotView } from '@bianmin/shared'
 import { api, errorMessage } from '@/api/client'
 import { PageRoot } from '@/components/page-root'
 import { PageState } from '@/components/page-state'
+import { aria, labelled } from '@/components/a11y'
 import { dayText, newIdempotencyKey, weekdayText } from '../parts/appointment.format'
 import '../parts/appointment.scss'
 import './index.scss'
@@ -22,6 +23,7 @@ export default function BookPage () {
   const [loadError, setLoadError] = useState('')
   const [loading, setLoading] = useState(true)
   const [busy, setBusy] = useState(false)
+  const [formError, setFormError] = useState('')
   // One key per distinct request: a retry of the same booking (e.g. after a network error) replays the first result.
   const attempt = useRef<{ body: string; key: string } | null>(null)
 
@@ -53,10 +55,11 @@ export default function BookPage () {
 
   const failed = (e: unknown) => {
     if (e instanceof ApiError && (e.code === 'SLOT_FULL' || e.code === 'OUT_OF_WINDOW')) { setSlotId(''); void load(date) }
-    void Taro.showModal({ title: '预约未成功', content: errorMessage(e), showCancel: false })
+    setFormError(`预约未成功：${errorMessage(e)}`)
   }
 
   const submit = async () => {
+    setFormError('')
     if (!chosen) { setErrors({ slotId: '请选择预约时段' }); return }
     if (reschedule) {
       setBusy(true)
@@ -94,7 +97,7 @@ export default function BookPage () {
 
   const err = (k: string) => (errors[k] ? <Text className='ap-field__error' data-testid={`book-error-${k}`}>{errors[k]}</Text> : null)
   return (
-    <PageRoot className='book'>
+    <PageRoot className='book' consent={reschedule ? undefined : 'required'}>
       <View className='bm-card'>
         <Text className='ap-title'>{itemName}</Text>
         <Text className='ap-line'>{reschedule ? '请选择新的时段，原预约将同时取消。' : '可预约今天起 7 个工作日内的时段，节假日不办理。'}</Text>
@@ -104,7 +107,8 @@ export default function BookPage () {
           const left = seatsOn.get(d) ?? 0
           return (
             <View key={d} className={`book__date${d === date ? ' book__date--on' : ''}${left === 0 ? ' book__date--full' : ''}`}
-              onClick={() => { setDate(d); setSlotId('') }} data-testid={`book-date-${d}`}>
+              onClick={() => { setDate(d); setSlotId('') }} data-testid={`book-date-${d}`}
+              {...aria('button', { 'aria-pressed': d === date, 'aria-label': `${dayText(d)} ${weekdayText(d)}，${left > 0 ? `还剩 ${left} 个名额` : '已约满'}` })}>
               <Text className='book__date-week'>{weekdayText(d)}</Text>
               <Text className='book__date-day'>{dayText(d)}</Text>
               <Text className='book__date-left'>{left > 0 ? `余 ${left}` : '约满'}</Text>
@@ -116,7 +120,8 @@ export default function BookPage () {
       <View className='book__slots'>
         {daySlots.map((s) => (
           <View key={s.id} className={`book__slot${s.id === slotId ? ' book__slot--on' : ''}${s.remaining === 0 ? ' book__slot--full' : ''}`}
-            onClick={() => { if (s.remaining > 0) { setSlotId(s.id); setErrors((e) => ({ ...e, slotId: '' })) } }} data-testid={`book-slot-${s.start}`}>
+            onClick={() => { if (s.remaining > 0) { setSlotId(s.id); setErrors((e) => ({ ...e, slotId: '' })) } }} data-testid={`book-slot-${s.start}`}
+            {...aria('button', { 'aria-pressed': s.id === slotId, 'aria-disabled': s.remaining === 0, 'aria-label': `${s.start} 到 ${s.end}，${s.remaining > 0 ? `还剩 ${s.remaining} 个名额` : '已约满'}` })}>
             <Text className='book__slot-time'>{`${s.start}–${s.end}`}</Text>
             <Text className='book__slot-where'>{s.windowName ? `${s.hallName} · ${s.windowName}` : s.hallName}</Text>
             <Text className='book__slot-left'>{s.remaining > 0 ? `余 ${s.remaining} 个` : '已约满'}</Text>
@@ -129,22 +134,23 @@ export default function BookPage () {
         <View className='bm-card'>
           <View className='ap-field'>
             <Text className='ap-field__label'>姓名</Text>
-            <Input className='ap-field__input' value={form.contactName} maxlength={30} placeholder='办事人姓名' onInput={(e) => { setForm((f) => ({ ...f, contactName: e.detail.value })); setErrors((x) => ({ ...x, contactName: '' })) }} data-testid='book-name' />
+            <Input className='ap-field__input' {...labelled('姓名')} value={form.contactName} maxlength={30} placeholder='办事人姓名' onInput={(e) => { setForm((f) => ({ ...f, contactName: e.detail.value })); setErrors((x) => ({ ...x, contactName: '' })) }} data-testid='book-name' />
             {err('contactName')}
           </View>
           <View className='ap-field'>
             <Text className='ap-field__label'>手机号码</Text>
-            <Input className='ap-field__input' type='number' value={form.contactPhone} maxlength={11} placeholder='用于接收预约提醒' onInput={(e) => { setForm((f) => ({ ...f, contactPhone: e.detail.value })); setErrors((x) => ({ ...x, contactPhone: '' })) }} data-testid='book-phone' />
+            <Input className='ap-field__input' {...labelled('手机号码')} type='number' value={form.contactPhone} maxlength={11} placeholder='用于接收预约提醒' onInput={(e) => { setForm((f) => ({ ...f, contactPhone: e.detail.value })); setErrors((x) => ({ ...x, contactPhone: '' })) }} data-testid='book-phone' />
             {err('contactPhone')}
           </View>
           <View className='ap-field'>
             <Text className='ap-field__label'>备注（选填）</Text>
-            <Input className='ap-field__input' value={form.note} maxlength={200} placeholder='如需帮助请说明' onInput={(e) => { setForm((f) => ({ ...f, note: e.detail.value })); setErrors((x) => ({ ...x, note: '' })) }} data-testid='book-note' />
+            <Input className='ap-field__input' {...labelled('备注')} value={form.note} maxlength={200} placeholder='如需帮助请说明' onInput={(e) => { setForm((f) => ({ ...f, note: e.detail.value })); setErrors((x) => ({ ...x, note: '' })) }} data-testid='book-note' />
           </View>
           <Text className='ap-line book__privacy'>手机号码加密保存，仅用于本次预约的通知和核对。</Text>
         </View>
       )}
       <View className='book__submit'>
+        {formError && <Text className='ap-field__error book__form-error' {...aria('alert')} data-testid='book-error'>{formError}</Text>}
         <Button className={`bm-button bm-button--primary bm-button--block${busy ? ' bm-button--disabled' : ''}`} disabled={busy} onClick={() => void submit()} data-testid='book-submit'>
           {busy ? '正在提交…' : chosen ? `${reschedule ? '确认改约' : '确认预约'} ${dayText(chosen.date)} ${chosen.start}` : reschedule ? '确认改约' : '确认预约'}
         </Button>

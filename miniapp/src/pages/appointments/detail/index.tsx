@@ -5,6 +5,8 @@ import type { AppointmentDetail } from '@bianmin/shared'
 import { api, errorMessage } from '@/api/client'
 import { PageRoot } from '@/components/page-root'
 import { PageState } from '@/components/page-state'
+import { useConfirm } from '@/components/confirm'
+import { alt } from '@/components/a11y'
 import { instantText, slotText, statusLabels, statusTone } from '../parts/appointment.format'
 import { confirmCancel, reschedule } from '../parts/appointment-actions'
 import '../parts/appointment.scss'
@@ -14,6 +16,7 @@ export default function AppointmentPage () {
   const { id = '', booked } = useRouter().params
   const [a, setA] = useState<AppointmentDetail | null>(null)
   const [error, setError] = useState('')
+  const { ask, panel } = useConfirm()
 
   const load = useCallback(async () => {
     setError('')
@@ -39,7 +42,7 @@ export default function AppointmentPage () {
           <View>
             <Text className='ap-line'>{a.queueNumber ? '您的排队号' : '签到码（到服务中心后出示）'}</Text>
             <Text className='ap-code' data-testid='detail-code'>{a.queueNumber ?? a.code}</Text>
-            {!a.queueNumber && <Image className='ap-qr' src={a.qrCode} mode='aspectFit' data-testid='detail-qr' />}
+            {!a.queueNumber && <Image className='ap-qr' src={a.qrCode} mode='aspectFit' {...alt(`签到二维码，签到码 ${a.code}`)} data-testid='detail-qr' />}
           </View>
         )}
       </View>
@@ -51,12 +54,12 @@ export default function AppointmentPage () {
         {a.note && <Text className='ap-line'>{`备注：${a.note}`}</Text>}
         {a.status === 'BOOKED' && <Text className='ap-line'>{`${instantText(a.cancelDeadline)} 前可免责取消，之后取消记为逾时取消。`}</Text>}
       </View>
-      {a.canCancel && (
+      {a.canCancel && (panel(a.id) ? <View className='ap-card'>{panel(a.id)}</View> : (
         <View className='ap-card ap-actions'>
           <Button className='bm-button' onClick={() => reschedule(a)}>改约</Button>
-          <Button className='bm-button bm-button--danger' onClick={async () => { if (await confirmCancel(a)) void load() }} data-testid='detail-cancel'>取消预约</Button>
+          <Button className='bm-button bm-button--danger' onClick={async () => { if (await confirmCancel(a, ask)) void load() }} data-testid='detail-cancel'>取消预约</Button>
         </View>
-      )}
+      ))}
       <View className='ap-card'>
         <Button className='bm-button bm-button--block' onClick={() => void Taro.redirectTo({ url: '/pages/appointments/list/index' })} data-testid='detail-to-list'>查看我的预约</Button>
       </View>

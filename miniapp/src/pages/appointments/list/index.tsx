@@ -5,6 +5,7 @@ import type { AppointmentView } from '@bianmin/shared'
 import { api, errorMessage } from '@/api/client'
 import { PageRoot } from '@/components/page-root'
 import { PageState } from '@/components/page-state'
+import { useConfirm } from '@/components/confirm'
 import { slotText, statusLabels, statusTone } from '../parts/appointment.format'
 import { confirmCancel, reschedule } from '../parts/appointment-actions'
 import '../parts/appointment.scss'
@@ -15,6 +16,7 @@ export default function MyAppointmentsPage () {
   const [cursor, setCursor] = useState<string | null>(null)
   const [loading, setLoading] = useState(true)
   const [error, setError] = useState('')
+  const { ask, panel } = useConfirm()
 
   const load = useCallback(async (after?: string) => {
     setLoading(true)
@@ -37,7 +39,7 @@ export default function MyAppointmentsPage () {
     <PageRoot className='ap-list'>
       {items.map((a) => (
         <View key={a.id} className='ap-card' data-testid='appointment'>
-          <View onClick={() => void Taro.navigateTo({ url: `/pages/appointments/detail/index?id=${a.id}` })}>
+          <View role='link' aria-label={`查看预约详情：${a.serviceItemName}`} onClick={() => void Taro.navigateTo({ url: `/pages/appointments/detail/index?id=${a.id}` })}>
             <View className='ap-meta'>
               <Text className={`ap-tag ap-tag--${statusTone(a.status)}`} data-testid='appointment-status'>{statusLabels[a.status]}</Text>
               {a.queueNumber && <Text>{`排队号 ${a.queueNumber}`}</Text>}
@@ -47,12 +49,12 @@ export default function MyAppointmentsPage () {
             <Text className='ap-line'>{a.windowName ? `${a.hallName} · ${a.windowName}` : a.hallName}</Text>
             {a.status === 'BOOKED' && <Text className='ap-line'>签到码 <Text className='ap-list__code' data-testid='appointment-code'>{a.code}</Text></Text>}
           </View>
-          {a.canCancel && (
+          {a.canCancel && (panel(a.id) ?? (
             <View className='ap-actions'>
               <Button className='bm-button' onClick={() => reschedule(a)} data-testid='appointment-reschedule'>改约</Button>
-              <Button className='bm-button bm-button--danger' onClick={async () => { if (await confirmCancel(a)) void load() }} data-testid='appointment-cancel'>取消预约</Button>
+              <Button className='bm-button bm-button--danger' onClick={async () => { if (await confirmCancel(a, ask)) void load() }} data-testid='appointment-cancel'>取消预约</Button>
             </View>
-          )}
+          ))}
         </View>
       ))}
       {loading && <PageState status='loading' />}

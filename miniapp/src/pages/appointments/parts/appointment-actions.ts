@@ -2,12 +2,14 @@
 import Taro from '@tarojs/taro'
 import type { AppointmentView } from '@bianmin/shared'
 import { api, errorMessage } from '@/api/client'
+import type { Ask } from '@/components/confirm'
 import { instantText, slotText } from './appointment.format'
 
-/** Asks, then cancels; resolves true when cancelled. */
-export async function confirmCancel (a: AppointmentView, now = Date.now()): Promise<boolean> {
+/** Asks (a modal, or inline in 长辈模式), then cancels; resolves true when cancelled. */
+export async function confirmCancel (a: AppointmentView, ask: Ask, now = Date.now()): Promise<boolean> {
   const late = now > Date.parse(a.cancelDeadline)
-  const { confirm } = await Taro.showModal({
+  const confirm = await ask({
+    key: a.id,
     title: '取消预约',
     content: late
       ? `距办理时间已不足规定时限（${instantText(a.cancelDeadline)} 前可免责取消），现在取消将记为逾时取消。确定取消 ${slotText(a)} 的预约吗？`
@@ -21,7 +23,7 @@ export async function confirmCancel (a: AppointmentView, now = Date.now()): Prom
     void Taro.showToast({ title: '已取消', icon: 'success' })
     return true
   } catch (e) {
-    void Taro.showModal({ title: '取消未成功', content: errorMessage(e), showCancel: false })
+    await ask({ key: a.id, title: '取消未成功', content: errorMessage(e), confirmText: '知道了', cancelText: '' })
     return false
   }
 }

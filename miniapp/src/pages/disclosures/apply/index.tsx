@@ -7,6 +7,7 @@ import {
 import { api, ApiError, errorMessage } from '@/api/client'
 import { PageRoot } from '@/components/page-root'
 import { PageState } from '@/components/page-state'
+import { aria, labelled } from '@/components/a11y'
 import { findStreet } from '@/utils/org'
 import '@/components/disclosure.scss'
 
@@ -95,44 +96,44 @@ export default function DisclosureApplyPage () {
   if (loadError) return <PageRoot><PageState status='error' title={loadError} onRetry={() => void loadOrgs()} /></PageRoot>
 
   return (
-    <PageRoot className='disclosure-apply'>
+    <PageRoot className='disclosure-apply' consent='required'>
       <View className='bm-card'>
         <View className='dsc-field'>
           <Text className='dsc-field__label'>申请人类型</Text>
           <Picker mode='selector' range={typeNames} value={typeIndex} onChange={(e) => { setTypeIndex(Number(e.detail.value)); clear('applicantType') }}>
-            <View className='dsc-field__picker' data-testid='field-applicantType'>{typeNames[typeIndex]}</View>
+            <View className='dsc-field__picker' data-testid='field-applicantType' {...aria('button', { 'aria-label': `申请人类型：${typeNames[typeIndex]}，点击更改` })}>{typeNames[typeIndex]}</View>
           </Picker>
           {error('applicantType')}
         </View>
         {isOrg && (
           <View className='dsc-field'>
             <Text className='dsc-field__label'>申请单位名称</Text>
-            <Input className='dsc-field__input' value={values.applicantName} maxlength={100} placeholder='与营业执照或登记证书一致' onInput={set('applicantName')} data-testid='field-applicantName' />
+            <Input className='dsc-field__input' {...labelled('申请单位名称')} value={values.applicantName} maxlength={100} placeholder='与营业执照或登记证书一致' onInput={set('applicantName')} data-testid='field-applicantName' />
             {error('applicantName')}
           </View>
         )}
         <View className='dsc-field'>
           <Text className='dsc-field__label'>向哪个机关申请</Text>
           <Picker mode='selector' range={orgs.map((o) => o.name)} value={orgIndex} onChange={(e) => { setOrgIndex(Number(e.detail.value)); clear('orgId') }}>
-            <View className='dsc-field__picker' data-testid='field-orgId'>{orgs[orgIndex]?.name.trim() ?? '请选择'}</View>
+            <View className='dsc-field__picker' data-testid='field-orgId' {...aria('button', { 'aria-label': `向哪个机关申请：${orgs[orgIndex]?.name.trim() ?? '请选择'}，点击更改` })}>{orgs[orgIndex]?.name.trim() ?? '请选择'}</View>
           </Picker>
           {error('orgId')}
         </View>
         <View className='dsc-field'>
           <Text className='dsc-field__label'>所需信息的内容描述</Text>
-          <Textarea className='dsc-field__textarea' value={values.description} maxlength={2000} placeholder='请写明信息的名称、文号或其他便于查找的特征' onInput={set('description')} data-testid='field-description' />
+          <Textarea className='dsc-field__textarea' {...labelled('所需信息的内容描述')} value={values.description} maxlength={2000} placeholder='请写明信息的名称、文号或其他便于查找的特征' onInput={set('description')} data-testid='field-description' />
           {error('description')}
         </View>
         <View className='dsc-field'>
           <Text className='dsc-field__label'>用途（选填）</Text>
-          <Input className='dsc-field__input' value={values.purpose} maxlength={500} placeholder='例如：了解政策、学习研究' onInput={set('purpose')} data-testid='field-purpose' />
+          <Input className='dsc-field__input' {...labelled('用途')} value={values.purpose} maxlength={500} placeholder='例如：了解政策、学习研究' onInput={set('purpose')} data-testid='field-purpose' />
           {error('purpose')}
         </View>
         <View className='dsc-field'>
           <Text className='dsc-field__label'>获取信息的方式</Text>
-          <View className='dsc-options'>
+          <View className='dsc-options' {...aria('radiogroup', { 'aria-label': '获取信息的方式' })}>
             {disclosureForms.map((f) => (
-              <View key={f} className={`dsc-option${form === f ? ' dsc-option--on' : ''}`} onClick={() => setForm(f)} data-testid={`form-${f}`}>
+              <View key={f} className={`dsc-option${form === f ? ' dsc-option--on' : ''}`} onClick={() => setForm(f)} data-testid={`form-${f}`} {...aria('radio', { 'aria-checked': form === f })}>
                 {disclosureFormLabels[f]}
               </View>
             ))}
@@ -140,21 +141,21 @@ export default function DisclosureApplyPage () {
         </View>
         <View className='dsc-field'>
           <Text className='dsc-field__label'>联系人</Text>
-          <Input className='dsc-field__input' value={values.contactName} maxlength={30} placeholder='请输入姓名' onInput={set('contactName')} data-testid='field-contactName' />
+          <Input className='dsc-field__input' {...labelled('联系人')} value={values.contactName} maxlength={30} placeholder='请输入姓名' onInput={set('contactName')} data-testid='field-contactName' />
           {error('contactName')}
         </View>
         <View className='dsc-field'>
           <Text className='dsc-field__label'>联系电话</Text>
-          <Input className='dsc-field__input' type='number' value={values.contactPhone} maxlength={11} placeholder='11 位手机号码' onInput={set('contactPhone')} data-testid='field-contactPhone' />
+          <Input className='dsc-field__input' {...labelled('联系电话')} type='number' value={values.contactPhone} maxlength={11} placeholder='11 位手机号码' onInput={set('contactPhone')} data-testid='field-contactPhone' />
           <Text className='dsc-field__hint'>仅用于联系您办理本申请，加密保存。</Text>
           {error('contactPhone')}
         </View>
-        <View className='dsc-consent' onClick={() => { setConsent((c) => !c); clear('consent') }} data-testid='field-consent'>
+        <View className='dsc-consent' onClick={() => { setConsent((c) => !c); clear('consent') }} data-testid='field-consent' {...aria('checkbox', { 'aria-checked': consent })}>
           <View className={`dsc-consent__box${consent ? ' dsc-consent__box--on' : ''}`}>{consent ? '✓' : ''}</View>
           <Text>我确认所填信息真实，同意街道使用上述联系方式办理和答复本申请。</Text>
         </View>
         {error('consent')}
-        {formError && <Text className='dsc-error' data-testid='apply-error'>{formError}</Text>}
+        {formError && <Text className='dsc-error' {...aria('alert')} data-testid='apply-error'>{formError}</Text>}
         <Button className={`bm-button bm-button--primary bm-button--block${submitting ? ' bm-button--disabled' : ''}`} disabled={submitting} onClick={() => void submit()} data-testid='apply-submit'>
           {submitting ? '正在提交…' : '提交申请'}
         </Button>

@@ -1,3 +1,4 @@
 export default definePageConfig({
   navigationBarTitleText: '依申请公开',
+  enablePullDownRefresh: true,
 })

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { api, errorMessage } from '@/api/client'
 import { PageRoot } from '@/components/page-root'
 import { PageState } from '@/components/page-state'
@@ -50,10 +50,12 @@ export default function DisclosuresPage () {
     } finally {
       setLoading(false)
       setMore(false)
+      Taro.stopPullDownRefresh()
     }
   }, [])
 
   useDidShow(() => { void load() })
+  usePullDownRefresh(() => { void load() })
 
   return (
     <PageRoot className='disclosures'>

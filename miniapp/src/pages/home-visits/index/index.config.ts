@@ -1,3 +1,4 @@
 export default definePageConfig({
   navigationBarTitleText: '上门服务',
+  enablePullDownRefresh: true,
 })

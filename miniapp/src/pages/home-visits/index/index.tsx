@@ -1,10 +1,12 @@
 import { useCallback, useState } from 'react'
 import { Button, Input, Text, Textarea, View } from '@tarojs/components'
-import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { ApiError, homeVisitInput, type HomeVisitView } from '@bianmin/shared'
 import { api, errorMessage } from '@/api/client'
 import { PageRoot } from '@/components/page-root'
 import { PageState } from '@/components/page-state'
+import { useConfirm } from '@/components/confirm'
+import { labelled } from '@/components/a11y'
 import { dayText, instantText, weekdayText } from '../../appointments/parts/appointment.format'
 import '../../appointments/parts/appointment.scss'
 
@@ -23,6 +25,8 @@ export default function HomeVisitsPage () {
   const [error, setError] = useState('')
   const [loading, setLoading] = useState(true)
   const [busy, setBusy] = useState(false)
+  const [formError, setFormError] = useState('')
+  const { ask, panel } = useConfirm()
 
   const load = useCallback(async () => {
     setLoading(true)
@@ -40,9 +44,11 @@ export default function HomeVisitsPage () {
       setError(errorMessage(e))
     } finally {
       setLoading(false)
+      Taro.stopPullDownRefresh()
     }
   }, [itemId])
   useDidShow(() => { void load() })
+  usePullDownRefresh(() => { void load() })
 
   const submit = async () => {
     const body = { serviceItemId: itemId, ...form, preferredDays: picked }
@@ -54,6 +60,7 @@ export default function HomeVisitsPage () {
       return
     }
     setErrors({})
+    setFormError('')
     setBusy(true)
     try {
       await api('createHomeVisit', { body: check.data })
@@ -62,30 +69,34 @@ export default function HomeVisitsPage () {
       void load()
     } catch (e) {
       if (e instanceof ApiError && Object.keys(e.fieldErrors()).length) setErrors(e.fieldErrors())
-      void Taro.showModal({ title: '提交未成功', content: errorMessage(e), showCancel: false })
+      setFormError(`提交未成功：${errorMessage(e)}`)
     } finally {
       setBusy(false)
     }
   }
 
   const withdraw = async (h: HomeVisitView) => {
-    const { confirm } = await Taro.showModal({ title: '撤回申请', content: `确定撤回“${h.serviceItemName}”的上门服务申请吗？`, confirmText: '撤回' })
-    if (!confirm) return
-    try { await api('cancelHomeVisit', { params: { id: h.id } }); void load() } catch (e) { void Taro.showToast({ title: errorMessage(e), icon: 'none' }) }
+    if (!await ask({ key: h.id, title: '撤回申请', content: `确定撤回“${h.serviceItemName}”的上门服务申请吗？`, confirmText: '撤回', cancelText: '不撤回' })) return
+    try {
+      await api('cancelHomeVisit', { params: { id: h.id } })
+      void load()
+    } catch (e) {
+      await ask({ key: h.id, title: '撤回未成功', content: errorMessage(e), confirmText: '知道了', cancelText: '' })
+    }
   }
 
   const err = (k: string) => (errors[k] ? <Text className='ap-field__error'>{errors[k]}</Text> : null)
   const input = (k: keyof typeof form, label: string, placeholder: string, extra: { type?: 'number'; maxlength?: number } = {}) => (
     <View className='ap-field'>
       <Text className='ap-field__label'>{label}</Text>
-      <Input className='ap-field__input' value={form[k]} placeholder={placeholder} maxlength={extra.maxlength ?? 200} type={extra.type ?? 'text'} onInput={(e) => setForm((f) => ({ ...f, [k]: e.detail.value }))} />
+      <Input className='ap-field__input' {...labelled(label)} value={form[k]} placeholder={placeholder} maxlength={extra.maxlength ?? 200} type={extra.type ?? 'text'} onInput={(e) => setForm((f) => ({ ...f, [k]: e.detail.value }))} />
       {err(k)}
     </View>
   )
 
   if (error) return <PageRoot><PageState status='error' title={error} onRetry={() => void load()} /></PageRoot>
   return (
-    <PageRoot className='home-visits'>
+    <PageRoot className='home-visits' consent={itemId ? 'required' : undefined}>
       {itemId && itemName && (
         <View className='bm-card'>
           <Text className='ap-title'>{`申请上门办理：${itemName}`}</Text>
@@ -95,7 +106,7 @@ export default function HomeVisitsPage () {
           {input('address', '上门地址', '如：东荣路 22 号 3 单元 502')}
           <View className='ap-field'>
             <Text className='ap-field__label'>申请原因</Text>
-            <Textarea className='ap-field__input' value={form.reason} maxlength={500} placeholder='如：年老体弱、长期卧床' onInput={(e) => setForm((f) => ({ ...f, reason: e.detail.value }))} />
+            <Textarea className='ap-field__input' {...labelled('申请原因')} value={form.reason} maxlength={500} placeholder='如：年老体弱、长期卧床' onInput={(e) => setForm((f) => ({ ...f, reason: e.detail.value }))} />
             {err('reason')}
           </View>
           <View className='ap-field'>
@@ -108,6 +119,7 @@ export default function HomeVisitsPage () {
             </View>
             {err('preferredDays')}
           </View>
+          {formError && <Text className='ap-field__error' data-testid='home-visit-error'>{formError}</Text>}
           <View className='ap-actions'>
             <Button className={`bm-button bm-button--primary${busy ? ' bm-button--disabled' : ''}`} disabled={busy} onClick={() => void submit()}>提交申请</Button>
           </View>
@@ -123,9 +135,9 @@ export default function HomeVisitsPage () {
           <Text className='ap-line'>{`地址：${h.address}`}</Text>
           {h.scheduledAt && <Text className='ap-line'>{`上门时间：${instantText(h.scheduledAt)}`}</Text>}
           {h.declineReason && <Text className='ap-line'>{`未受理原因：${h.declineReason}`}</Text>}
-          {(h.status === 'REQUESTED' || h.status === 'SCHEDULED') && (
+          {panel(h.id) ?? ((h.status === 'REQUESTED' || h.status === 'SCHEDULED') && (
             <View className='ap-actions'><Button className='bm-button bm-button--danger' onClick={() => void withdraw(h)}>撤回申请</Button></View>
-          )}
+          ))}
         </View>
       ))}
     </PageRoot>

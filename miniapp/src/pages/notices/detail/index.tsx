@@ -3,6 +3,7 @@ import { RichText, Text, View } from '@tarojs/components'
 import Taro, { useLoad, useRouter, useShareAppMessage } from '@tarojs/taro'
 import { api, errorMessage } from '@/api/client'
 import { PageRoot } from '@/components/page-root'
+import { aria } from '@/components/a11y'
 import { PageState } from '@/components/page-state'
 import { noticeDetailUrl } from '../parts/notice-item'
 import { openAttachment } from '../parts/attachment'
@@ -54,7 +55,7 @@ export default function NoticeDetailPage () {
             <View className='bm-card nt-detail'>
               <Text className='nt-detail__section'>附件</Text>
               {notice.attachments.map((a) => (
-                <Text key={a.id} className='nt-detail__link' onClick={() => void openAttachment(a.url, a.mime)} data-testid='notice-attachment'>
+                <Text key={a.id} className='nt-detail__link' onClick={() => void openAttachment(a.url, a.mime)} data-testid='notice-attachment' {...aria('link')}>
                   {`📎 ${a.name}（${sizeText(a.size)}）`}
                 </Text>
               ))}
@@ -65,7 +66,7 @@ export default function NoticeDetailPage () {
             <View className='bm-card nt-detail'>
               <Text className='nt-detail__section'>{notice.category === '政策解读' ? '相关政策文件' : '政策解读'}</Text>
               {notice.related.map((r) => (
-                <Text key={r.id} className='nt-detail__link' onClick={() => void Taro.navigateTo({ url: noticeDetailUrl(r.id) })} data-testid='notice-related'>
+                <Text key={r.id} className='nt-detail__link' onClick={() => void Taro.navigateTo({ url: noticeDetailUrl(r.id) })} data-testid='notice-related' {...aria('link')}>
                   {`【${r.category}】${r.title}`}
                 </Text>
               ))}

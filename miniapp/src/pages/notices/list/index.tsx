@@ -4,6 +4,7 @@ import Taro, { useLoad, usePullDownRefresh, useReachBottom, useRouter } from '@t
 import { noticeCategories, type NoticeCategory } from '@bianmin/shared'
 import { api, errorMessage } from '@/api/client'
 import { PageRoot } from '@/components/page-root'
+import { aria, labelled } from '@/components/a11y'
 import { PageState } from '@/components/page-state'
 import { NoticeListItem } from '../parts/notice-item'
 import type { NoticeItem } from '../parts/notice.format'
@@ -58,13 +59,13 @@ export default function NoticeListPage () {
   return (
     <PageRoot className='nt-page'>
       <View className='nt-search'>
-        <Input className='nt-search__input' value={input} placeholder='搜索标题或正文，如“医保”' maxlength={50} confirmType='search'
+        <Input className='nt-search__input' {...labelled('搜索政务公开')} value={input} placeholder='搜索标题或正文，如“医保”' maxlength={50} confirmType='search'
           onInput={(e) => setInput(e.detail.value)} onConfirm={search} data-testid='notice-search' />
         <Button className='bm-button bm-button--primary' onClick={search} data-testid='notice-search-submit'>搜索</Button>
       </View>
-      <ScrollView className='nt-tabs' scrollX>
+      <ScrollView className='nt-tabs' scrollX {...aria('tablist', { 'aria-label': '栏目' })}>
         {tabs.map((t) => (
-          <View key={t.key} className={`nt-tabs__tab${tab === t.key ? ' nt-tabs__tab--on' : ''}`} onClick={() => choose(t.key)} data-testid={`notice-tab-${t.key}`}>{t.label}</View>
+          <View key={t.key} className={`nt-tabs__tab${tab === t.key ? ' nt-tabs__tab--on' : ''}`} onClick={() => choose(t.key)} data-testid={`notice-tab-${t.key}`} {...aria('tab', { 'aria-selected': tab === t.key })}>{t.label}</View>
         ))}
       </ScrollView>
       {q && <Text className='nt-more'>{`“${q}”的搜索结果`}</Text>}

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { api, errorMessage } from '@/api/client'
+import { aria } from '@/components/a11y'
 import { NOTICE_LIST_URL, NoticeListItem } from './notice-item'
 import type { NoticeItem } from './notice.format'
 import './notice.scss'
@@ -26,12 +27,12 @@ export function HomeNotices ({ limit = 5 }: { limit?: number }) {
     <View className='nt-home' data-testid='home-notices'>
       <View className='nt-home__head'>
         <Text className='nt-home__title'>政务公开</Text>
-        <Text className='nt-home__more' onClick={() => void Taro.navigateTo({ url: NOTICE_LIST_URL })} data-testid='home-notices-more'>更多 ›</Text>
+        <Text className='nt-home__more' onClick={() => void Taro.navigateTo({ url: NOTICE_LIST_URL })} data-testid='home-notices-more' {...aria('link', { 'aria-label': '查看更多政务公开信息' })}>更多 ›</Text>
       </View>
       <View className='nt-list'>
         {/* Compact states of its own: the page's PageState stays the only one on 首页. */}
         {items === null && !error && <Text className='nt-more' data-testid='home-notices-loading'>正在加载…</Text>}
-        {error && <Text className='nt-more' onClick={() => void load()} data-testid='home-notices-error'>{`${error}，点此重试`}</Text>}
+        {error && <Text className='nt-more' onClick={() => void load()} data-testid='home-notices-error' {...aria('button')}>{`${error}，点此重试`}</Text>}
         {items && items.length === 0 && <Text className='nt-more'>暂无公开信息</Text>}
         {items?.map((n) => <NoticeListItem key={n.id} item={n} />)}
       </View>

@@ -1,3 +1,4 @@
 export default definePageConfig({
   navigationBarTitleText: '好差评',
+  enablePullDownRefresh: true,
 })

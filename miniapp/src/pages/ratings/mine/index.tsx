@@ -1,7 +1,7 @@
 // 好差评 for the resident: services waiting for a rating (待评价) and my ratings with their rectification progress.
 import { useCallback, useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import type { Contract, ResponseOf } from '@bianmin/shared'
 import { api, errorMessage } from '@/api/client'
 import { PageRoot } from '@/components/page-root'
@@ -35,6 +35,7 @@ export default function MyRatingsPage () {
       setError(errorMessage(e))
     } finally {
       setLoading(false)
+      Taro.stopPullDownRefresh()
     }
   }, [])
 
@@ -53,6 +54,7 @@ export default function MyRatingsPage () {
   }
 
   useDidShow(() => { void load() })
+  usePullDownRefresh(() => { void load() })
 
   return (
     <PageRoot className='my-ratings'>

@@ -78,7 +78,7 @@ export default function RatePage () {
   const bad = level !== null && isBadLevel(level)
 
   return (
-    <PageRoot className='rate'>
+    <PageRoot className='rate' consent='required'>
       {loading && <PageState status='loading' />}
       {!loading && loadError && <PageState status='error' title={loadError} onRetry={() => void load()} />}
       {!loading && subject && meta && (
