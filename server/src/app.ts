@@ -14,7 +14,7 @@ import { registerModules } from './modules/index'
 import { httpMetrics } from './platform/metrics'
 
 export function createApp (deps: Deps): Koa<AppState> {
-  const app = new Koa<AppState>({ proxy: deps.config.trustProxy })
+  const app = new Koa<AppState>({ proxy: deps.config.trustProxy, maxIpsCount: 1 }) // behind one proxy: the address it saw
   const router = new Router<AppState>()
   mountDocs(router)
   registerModules(router, deps)

@@ -1,3 +1,7 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
 // Starts the real Koa app (createApp) on a random port over a throwaway migrated database, and gives typed
 // clients for anonymous callers, residents (mock WeChat login) and staff.
 import type { AddressInfo } from 'node:net'
@@ -47,11 +51,12 @@ export function clientFor (url: string, token?: string): ApiCall {
 
 export async function startTestApp (opts: { clock?: string; env?: Record<string, string>; demo?: boolean } = {}): Promise<TestApp> {
   const db0 = await cloneTemplate(inject('templateDb'))
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bianmin-data-'))
   const config = loadConfig({
     NODE_ENV: 'test', DATABASE_URL: db0.url, RATE_LIMITS: 'off', LOG_LEVEL: 'info', JOBS: 'off',
     TOKEN_SECRET: 'test-secret-0123456789abcdefghijklmnopqrstuvwxyz',
     PHONE_KEY: '0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0',
-    DATA_DIR: `${db0.url.replace(/^file:/, '').replace(/\/[^/]+$/, '')}/data`,
+    DATA_DIR: dataDir,
     H5_DIR: process.env.H5_DIR ?? './miniapp/dist/h5',
     ...(opts.clock ? { CLOCK: opts.clock } : {}),
     ...opts.env,
@@ -91,6 +96,7 @@ export async function startTestApp (opts: { clock?: string; env?: Record<string,
       await new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections() })
       await db.$disconnect()
       await db0.drop()
+      fs.rmSync(dataDir, { recursive: true, force: true })
     },
   }
 }

@@ -21,15 +21,30 @@ export const jobDefs = () => [...registry]
 export interface Jobs { stop: () => void; idle: () => Promise<void>; runAll: () => Promise<void> }
 
 export async function runJob (deps: Deps, job: JobDef): Promise<boolean> {
-  if (job.key) {
-    const key = job.key(deps)
-    const last = await deps.db.jobRun.findUnique({ where: { name: job.name } })
-    if (last?.lastKey === key) return false
-    await job.run(deps)
-    await deps.db.jobRun.upsert({ where: { name: job.name }, create: { name: job.name, lastKey: key }, update: { lastKey: key } })
-    return true
+  if (!job.key) { await job.run(deps); return true }
+  const key = job.key(deps)
+  const { db } = deps
+  const last = await db.jobRun.findUnique({ where: { name: job.name } })
+  if (last?.lastKey === key) return false
+  // Claim the period atomically, so two instances never run the same daily job twice.
+  if (last) {
+    const claimed = await db.jobRun.updateMany({ where: { name: job.name, lastKey: last.lastKey }, data: { lastKey: key } })
+    if (claimed.count === 0) return false
+  } else {
+    try {
+      await db.jobRun.create({ data: { name: job.name, lastKey: key } })
+    } catch (err) {
+      if ((err as { code?: string }).code === 'P2002') return false
+      throw err
+    }
   }
-  await job.run(deps)
+  try {
+    await job.run(deps)
+  } catch (err) {
+    // Give the period back so the next tick retries it.
+    await db.jobRun.updateMany({ where: { name: job.name, lastKey: key }, data: { lastKey: last?.lastKey ?? '' } })
+    throw err
+  }
   return true
 }
 
