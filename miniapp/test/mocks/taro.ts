@@ -10,6 +10,8 @@ export const useLaunch = (fn: () => void) => { useEffect(() => { fn() }, []) }
 export const useDidShow = (fn: () => void) => { useEffect(() => { fn() }, []) }
 export const useDidHide = (_fn: () => void) => {}
 export const useRouter = () => ({ params: {}, path: '/pages/index/index' })
+export const usePullDownRefresh = (_fn: () => void) => {}
+export const stopPullDownRefresh = vi.fn()
 
 export const request = vi.fn()
 export const login = vi.fn()
@@ -22,7 +24,7 @@ export const setStorageSync = vi.fn((key: string, value: unknown) => { memorySto
 export const removeStorageSync = vi.fn((key: string) => { memoryStorage.delete(key) })
 
 const Taro = {
-  useLoad, useLaunch, useDidShow, useDidHide, useRouter,
+  useLoad, useLaunch, useDidShow, useDidHide, useRouter, usePullDownRefresh, stopPullDownRefresh,
   request, login, navigateTo, redirectTo, switchTab, showToast, getStorageSync, setStorageSync, removeStorageSync,
 }
 export default Taro

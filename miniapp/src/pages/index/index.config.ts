@@ -1,3 +1,4 @@
 export default definePageConfig({
   navigationBarTitleText: '便民服务',
+  enablePullDownRefresh: true,
 })

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { useLoad } from '@tarojs/taro'
+import Taro, { useLoad, usePullDownRefresh } from '@tarojs/taro'
 import { api, errorMessage } from '@/api/client'
 import { EntryGrid } from '@/components/entry-grid'
 import { PageRoot } from '@/components/page-root'
@@ -16,6 +16,7 @@ export default function HomePage () {
   const [street, setStreet] = useState('')
   const [loading, setLoading] = useState(true)
   const [error, setError] = useState('')
+  const [round, setRound] = useState(0)
 
   const loadMe = useCallback(async () => {
     setLoading(true)
@@ -32,6 +33,7 @@ export default function HomePage () {
       setError(errorMessage(e))
     } finally {
       setLoading(false)
+      Taro.stopPullDownRefresh()
     }
   }, [])
 
@@ -47,6 +49,12 @@ export default function HomePage () {
   useLoad(() => {
     void loadMe()
     void loadStreet()
+  })
+  // Pull down: greeting, street and the notices section (remounted) again.
+  usePullDownRefresh(() => {
+    void loadMe()
+    void loadStreet()
+    setRound((r) => r + 1)
   })
 
   return (
@@ -73,7 +81,7 @@ export default function HomePage () {
       </View>
 
       <View className='home__section'>
-        <HomeNotices />
+        <HomeNotices key={round} />
       </View>
     </PageRoot>
   )

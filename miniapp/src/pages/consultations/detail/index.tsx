@@ -6,6 +6,8 @@ import type { consultationView } from '@bianmin/shared'
 import { api, errorMessage } from '@/api/client'
 import { PageRoot } from '@/components/page-root'
 import { PageState } from '@/components/page-state'
+import { useConfirm } from '@/components/confirm'
+import { aria, labelled } from '@/components/a11y'
 import { dueText, kindLabel, statusLabel, timeText } from '../parts/consultation.format'
 import { ImageGrid, StatusTag, Thread } from '../parts/consultation-thread'
 import '../parts/consultation.scss'
@@ -20,6 +22,8 @@ export default function ConsultationDetailPage () {
   const [error, setError] = useState('')
   const [reply, setReply] = useState('')
   const [busy, setBusy] = useState(false)
+  const [sendError, setSendError] = useState('')
+  const { ask, panel } = useConfirm()
 
   const load = useCallback(async (caseId: string) => {
     setLoading(true)
@@ -40,27 +44,27 @@ export default function ConsultationDetailPage () {
   })
 
   const send = async () => {
-    if (!reply.trim()) { void Taro.showToast({ title: '请填写内容', icon: 'none' }); return }
+    setSendError('')
+    if (!reply.trim()) { setSendError('请先写下要补充的内容'); return }
     setBusy(true)
     try {
       setC(await api('addConsultationMessage', { params: { id }, body: { content: reply } }))
       setReply('')
       void Taro.showToast({ title: '已发送', icon: 'success' })
     } catch (e) {
-      void Taro.showToast({ title: errorMessage(e), icon: 'none' })
+      setSendError(`发送未成功：${errorMessage(e)}`)
     } finally {
       setBusy(false)
     }
   }
 
   const close = async () => {
-    const { confirm } = await Taro.showModal({ title: '确认办结', content: '确认问题已解决？办结后不能再追问。' })
-    if (!confirm) return
+    if (!await ask({ key: 'close', title: '确认办结', content: '确认问题已解决？办结后不能再追问。', confirmText: '确认办结', cancelText: '还没有' })) return
     setBusy(true)
     try {
       setC(await api('closeConsultation', { params: { id } }))
     } catch (e) {
-      void Taro.showToast({ title: errorMessage(e), icon: 'none' })
+      setSendError(`办结未成功：${errorMessage(e)}`)
     } finally {
       setBusy(false)
     }
@@ -101,11 +105,14 @@ export default function ConsultationDetailPage () {
       {c.status !== 'CLOSED' && (
         <View className='bm-card'>
           <Text className='cs-section-title'>{c.status === 'REPLIED' ? '还有疑问？继续追问' : '补充说明'}</Text>
-          <Textarea className='cs-field__textarea' value={reply} maxlength={2000} placeholder='请输入内容' onInput={(e) => setReply(e.detail.value)} data-testid='cs-followup' />
-          <View className='cs-actions' style={{ margin: '12px 0 0' }}>
-            <Button className={`bm-button bm-button--primary${busy ? ' bm-button--disabled' : ''}`} disabled={busy} onClick={() => void send()} data-testid='cs-send'>发送</Button>
-            <Button className='bm-button' disabled={busy} onClick={() => void close()} data-testid='cs-close'>确认办结</Button>
-          </View>
+          <Textarea className='cs-field__textarea' {...labelled(c.status === 'REPLIED' ? '继续追问' : '补充说明')} value={reply} maxlength={2000} placeholder='请输入内容' onInput={(e) => setReply(e.detail.value)} data-testid='cs-followup' />
+          {sendError && <Text className='cs-field__error' {...aria('alert')} data-testid='cs-send-error'>{sendError}</Text>}
+          {panel('close') ?? (
+            <View className='cs-actions' style={{ margin: '12px 0 0' }}>
+              <Button className={`bm-button bm-button--primary${busy ? ' bm-button--disabled' : ''}`} disabled={busy} onClick={() => void send()} data-testid='cs-send'>发送</Button>
+              <Button className='bm-button' disabled={busy} onClick={() => void close()} data-testid='cs-close'>确认办结</Button>
+            </View>
+          )}
         </View>
       )}
 

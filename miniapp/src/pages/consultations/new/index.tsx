@@ -5,6 +5,7 @@ import { ApiError, createConsultationBody, maxConsultationImages, type Consultat
 import { api, errorMessage } from '@/api/client'
 import { PageRoot } from '@/components/page-root'
 import { PageState } from '@/components/page-state'
+import { alt, aria, labelled } from '@/components/a11y'
 import { findStreet } from '@/utils/org'
 import { chooseAndUploadImages, fileUrl } from '../parts/consultation.upload'
 import '../parts/consultation.scss'
@@ -24,7 +25,7 @@ function flatten (nodes: OrgNode[], depth = 0): { id: string; label: string }[] 
 
 function Check ({ on, onToggle, children, testId }: { on: boolean; onToggle: () => void; children: string; testId: string }) {
   return (
-    <View className={`cs-check${on ? ' cs-check--on' : ''}`} onClick={onToggle} data-testid={testId}>
+    <View className={`cs-check${on ? ' cs-check--on' : ''}`} onClick={onToggle} data-testid={testId} {...aria('checkbox', { 'aria-checked': on })}>
       <Text className='cs-check__box'>{on ? '✓' : ''}</Text>
       <Text>{children}</Text>
     </View>
@@ -41,6 +42,7 @@ export default function NewConsultationPage () {
   const [allowPublish, setAllowPublish] = useState(false)
   const [contactConsent, setContactConsent] = useState(false)
   const [errors, setErrors] = useState<Record<string, string>>({})
+  const [formError, setFormError] = useState('')
   const [loadError, setLoadError] = useState('')
   const [busy, setBusy] = useState<'' | 'upload' | 'submit'>('')
 
@@ -75,6 +77,7 @@ export default function NewConsultationPage () {
   }
 
   const submit = async () => {
+    setFormError('')
     const check = createConsultationBody.safeParse(body)
     if (!check.success) {
       const found: Record<string, string> = {}
@@ -92,7 +95,7 @@ export default function NewConsultationPage () {
       if (e instanceof ApiError && Object.keys(e.fieldErrors()).length) {
         setErrors(Object.fromEntries(Object.entries(e.fieldErrors()).map(([k, v]) => [k.replace(/^body\./, ''), v])))
       }
-      void Taro.showToast({ title: errorMessage(e), icon: 'none' })
+      setFormError(`提交未成功：${errorMessage(e)}`)
     } finally {
       setBusy('')
     }
@@ -105,7 +108,7 @@ export default function NewConsultationPage () {
   if (loadError) return <PageRoot><PageState status='error' title={loadError} onRetry={() => void loadOrgs()} /></PageRoot>
 
   return (
-    <PageRoot className='cs-new'>
+    <PageRoot className='cs-new' consent='required'>
       <View className='bm-card'>
         <View className='cs-field'>
           <Text className='cs-field__label'>类型</Text>
@@ -121,20 +124,20 @@ export default function NewConsultationPage () {
         <View className='cs-field'>
           <Text className='cs-field__label'>受理单位</Text>
           <Picker mode='selector' range={orgs.map((o) => o.label.trim())} value={orgIndex} onChange={(e) => setOrgIndex(Number(e.detail.value))}>
-            <View className='cs-field__input cs-new__picker' data-testid='cs-org'>{org ? org.label.trim() : '正在加载…'} ›</View>
+            <View className='cs-field__input cs-new__picker' data-testid='cs-org' {...aria('button', { 'aria-label': `受理单位：${org ? org.label.trim() : '正在加载'}，点击更改` })}>{org ? org.label.trim() : '正在加载…'} ›</View>
           </Picker>
           {err('orgId')}
         </View>
 
         <View className='cs-field'>
           <Text className='cs-field__label'>标题</Text>
-          <Input className='cs-field__input' value={title} maxlength={50} placeholder='一句话说明您的问题' onInput={(e) => edit('title', setTitle)(e.detail.value)} data-testid='cs-title' />
+          <Input className='cs-field__input' {...labelled('标题')} value={title} maxlength={50} placeholder='一句话说明您的问题' onInput={(e) => edit('title', setTitle)(e.detail.value)} data-testid='cs-title' />
           {err('title')}
         </View>
 
         <View className='cs-field'>
           <Text className='cs-field__label'>内容</Text>
-          <Textarea className='cs-field__textarea' value={content} maxlength={MAX_CONTENT} placeholder='请写明事情经过、地点和您的诉求' onInput={(e) => edit('content', setContent)(e.detail.value)} data-testid='cs-content' />
+          <Textarea className='cs-field__textarea' {...labelled('内容')} value={content} maxlength={MAX_CONTENT} placeholder='请写明事情经过、地点和您的诉求' onInput={(e) => edit('content', setContent)(e.detail.value)} data-testid='cs-content' />
           <Text className='cs-field__hint' data-testid='cs-counter'>{`${content.length}/${MAX_CONTENT}`}</Text>
           {err('content')}
         </View>
@@ -144,12 +147,12 @@ export default function NewConsultationPage () {
           <View className='cs-images'>
             {images.map((img) => (
               <View key={img.id} className='cs-new__thumb'>
-                <Image className='cs-images__item' src={fileUrl(img.url)} mode='aspectFill' />
-                <Text className='cs-new__remove' onClick={() => setImages((prev) => prev.filter((i) => i.id !== img.id))}>×</Text>
+                <Image className='cs-images__item' src={fileUrl(img.url)} mode='aspectFill' {...alt('已添加的图片')} />
+                <Text className='cs-new__remove' onClick={() => setImages((prev) => prev.filter((i) => i.id !== img.id))} {...aria('button', { 'aria-label': '删除这张图片' })}>×</Text>
               </View>
             ))}
             {images.length < maxConsultationImages && (
-              <View className='cs-images__item cs-new__add' onClick={() => void addImages()} data-testid='cs-add-image'>
+              <View className='cs-images__item cs-new__add' onClick={() => void addImages()} data-testid='cs-add-image' {...aria('button', { 'aria-label': '添加图片' })}>
                 <Text>{busy === 'upload' ? '上传中…' : '＋ 添加'}</Text>
               </View>
             )}
@@ -163,6 +166,7 @@ export default function NewConsultationPage () {
         </View>
       </View>
 
+      {formError && <View className='cs-new__form-error'><Text className='cs-field__error' {...aria('alert')} data-testid='cs-form-error'>{formError}</Text></View>}
       <View className='cs-actions'>
         <Button className={`bm-button bm-button--primary${busy ? ' bm-button--disabled' : ''}`} disabled={Boolean(busy)} onClick={() => void submit()} data-testid='cs-submit'>
           {busy === 'submit' ? '正在提交…' : '提交'}

@@ -1,4 +1,5 @@
 import { Image, Text, View } from '@tarojs/components'
+import { alt } from '@/components/a11y'
 import Taro from '@tarojs/taro'
 import type { UploadView } from '@bianmin/shared'
 import { timeText } from './consultation.format'
@@ -14,7 +15,7 @@ export function ImageGrid ({ images }: { images: UploadView[] }) {
   return (
     <View className='cs-images' data-testid='cs-images'>
       {urls.map((u) => (
-        <Image key={u} className='cs-images__item' src={u} mode='aspectFill' onClick={() => void Taro.previewImage({ urls, current: u })} />
+        <Image key={u} className='cs-images__item' src={u} mode='aspectFill' onClick={() => void Taro.previewImage({ urls, current: u })} {...alt(`留言图片 ${urls.indexOf(u) + 1}，点击查看大图`)} />
       ))}
     </View>
   )

@@ -1,3 +1,4 @@
 export default definePageConfig({
   navigationBarTitleText: '咨询答复公开',
+  enablePullDownRefresh: true,
 })

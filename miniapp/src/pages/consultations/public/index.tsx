@@ -1,11 +1,12 @@
 import { useCallback, useState } from 'react'
 import { Button, Input, Text, View } from '@tarojs/components'
-import { useLoad } from '@tarojs/taro'
+import Taro, { useLoad, usePullDownRefresh } from '@tarojs/taro'
 import type { z } from 'zod'
 import type { publicConsultation } from '@bianmin/shared'
 import { api, errorMessage } from '@/api/client'
 import { PageRoot } from '@/components/page-root'
 import { PageState } from '@/components/page-state'
+import { labelled } from '@/components/a11y'
 import { dayText, kindLabel } from '../parts/consultation.format'
 import '../parts/consultation.scss'
 import './index.scss'
@@ -32,15 +33,17 @@ export default function PublicConsultationsPage () {
       setError(errorMessage(e))
     } finally {
       setLoading(false)
+      Taro.stopPullDownRefresh()
     }
   }, [])
 
   useLoad(() => { void load('') })
+  usePullDownRefresh(() => { void load(q) })
 
   return (
     <PageRoot className='cs-public'>
       <View className='cs-public__search'>
-        <Input className='cs-field__input' value={q} placeholder='搜索问题或答复' confirmType='search' onInput={(e) => setQ(e.detail.value)} onConfirm={() => void load(q)} data-testid='cs-search' />
+        <Input className='cs-field__input' {...labelled('搜索公开的问答')} value={q} placeholder='搜索问题或答复' confirmType='search' onInput={(e) => setQ(e.detail.value)} onConfirm={() => void load(q)} data-testid='cs-search' />
         <Button className='bm-button bm-button--primary' onClick={() => void load(q)}>搜索</Button>
       </View>
 

@@ -5,6 +5,7 @@ import { disclosureApplicantTypeLabels, disclosureFormLabels } from '@bianmin/sh
 import { api, errorMessage } from '@/api/client'
 import { PageRoot } from '@/components/page-root'
 import { PageState } from '@/components/page-state'
+import { aria } from '@/components/a11y'
 import { dateOf, dateTimeOf, openAttachment, outcomeText, statusTone, type DisclosureView } from '@/utils/disclosure'
 import '@/components/disclosure.scss'
 
@@ -101,7 +102,7 @@ export default function DisclosureDetailPage () {
           {d.outcomeDetail && <Text className='dsc-block'>{d.outcomeDetail}</Text>}
           {d.replyContent && <Text className='dsc-block' data-testid='reply-content'>{d.replyContent}</Text>}
           {d.attachments.map((a) => (
-            <Text key={a.id} className='dsc-link' onClick={() => void openAttachment(a.url, a.name)} data-testid='reply-attachment'>
+            <Text key={a.id} className='dsc-link' onClick={() => void openAttachment(a.url, a.name)} data-testid='reply-attachment' {...aria('link')}>
               查看附件：{a.name ?? '答复文件'}
             </Text>
           ))}

@@ -6,6 +6,7 @@ import type { Contract, ResponseOf } from '@bianmin/shared'
 import { api, errorMessage } from '@/api/client'
 import { PageRoot } from '@/components/page-root'
 import { PageState } from '@/components/page-state'
+import { aria } from '@/components/a11y'
 import { percent } from '@/components/rating/format'
 import '@/components/rating/rating.scss'
 import './index.scss'
@@ -61,14 +62,14 @@ export default function RatingStatsPage () {
     <PageRoot className='rating-stats'>
       <View className='bm-card'>
         <View className='rating-stats__chips'>
-          <Text className={`rating-chip${hallId === '' ? ' rating-chip--on' : ''}`} onClick={() => setHallId('')} data-testid='hall-all'>全部</Text>
+          <Text className={`rating-chip${hallId === '' ? ' rating-chip--on' : ''}`} onClick={() => setHallId('')} data-testid='hall-all' {...aria('radio', { 'aria-checked': hallId === '' })}>全部</Text>
           {halls.map((h) => (
-            <Text key={h.id} className={`rating-chip${hallId === h.id ? ' rating-chip--on' : ''}`} onClick={() => setHallId(h.id)} data-testid={`hall-${h.id}`}>{h.name}</Text>
+            <Text key={h.id} className={`rating-chip${hallId === h.id ? ' rating-chip--on' : ''}`} onClick={() => setHallId(h.id)} data-testid={`hall-${h.id}`} {...aria('radio', { 'aria-checked': hallId === h.id })}>{h.name}</Text>
           ))}
         </View>
         <View className='rating-stats__chips'>
           {periods.map((p) => (
-            <Text key={p.key} className={`rating-chip${period === p.key ? ' rating-chip--on' : ''}`} onClick={() => setPeriod(p.key)}>{p.label}</Text>
+            <Text key={p.key} className={`rating-chip${period === p.key ? ' rating-chip--on' : ''}`} onClick={() => setPeriod(p.key)} {...aria('radio', { 'aria-checked': period === p.key })}>{p.label}</Text>
           ))}
         </View>
       </View>

@@ -5,6 +5,7 @@ import type { ServiceItemDetail } from '@bianmin/shared'
 import { api, errorMessage } from '@/api/client'
 import { PageRoot } from '@/components/page-root'
 import { PageState } from '@/components/page-state'
+import { alt } from '@/components/a11y'
 import '../../appointments/parts/appointment.scss'
 import './index.scss'
 
@@ -70,7 +71,7 @@ export default function ServiceItemPage () {
       </View>
       <View className='bm-card guide__qr'>
         <Text className='guide__h'>扫码查看本指南</Text>
-        <Image className='ap-qr' src={item.qrCode} mode='aspectFit' />
+        <Image className='ap-qr' src={item.qrCode} mode='aspectFit' {...alt(`${item.name}办事指南二维码`)} />
       </View>
 
       <View className='guide__bar'>
