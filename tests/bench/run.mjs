@@ -22,7 +22,8 @@ const tsx = (file, ...args) => [process.execPath, ['--import', 'tsx', file, ...a
 const benches = [
   {
     name: 'notices', cmd: tsx('tests/bench/notices.ts', ...(quick ? ['--quick'] : [])), limitS: quick ? 300 : 1200,
-    figures: (out) => [...out.matchAll(/ratio real\/raw: throughput ([\d.]+)×, p99 ([\d.]+)×/g)].map((m, i) => [`notice list, real server / raw node:http${i ? ` (${i + 1})` : ''}`, `throughput ${m[1]}×, p99 ${m[2]}×`]),
+    figures: (out) => [...out.matchAll(/raw node:http\s+(\d+) req\/s.*?p99 ([\d.]+) ms\s+real server\s+(\d+) req\/s.*?p99 ([\d.]+) ms\s+ratio real\/raw: throughput ([\d.]+)×, p99 ([\d.]+)×/gs)]
+      .map((m, i) => [`notice list (cached page), real server vs raw node:http${i ? ` (${i + 1})` : ''}`, `${m[3]} vs ${m[1]} req/s (${m[5]}×), p99 ${m[4]} vs ${m[2]} ms (${m[6]}×)`]),
   },
   {
     name: 'booking', cmd: tsx('tests/bench/booking.ts', ...(quick ? ['--quick'] : [])), limitS: quick ? 300 : 1200,
@@ -31,8 +32,8 @@ const benches = [
       let provider = ''
       for (const line of out.split('\n')) {
         if (/^(sqlite|postgresql)\s*$/.test(line.trim())) provider = line.trim()
-        const m = /^\s*(\S.*?)\s+app .*app\/raw = ([\d.]+)/.exec(line)
-        if (m) rows.push([`booking ${provider} ${m[1]}, app / raw SQL`, `${m[2]}×`])
+        const m = /^\s*(\S.*?)\s+app\s+(\d+)\/s.*?p99 ([\d.]+) ms \| raw SQL\s+(\d+)\/s.*app\/raw = ([\d.]+)/.exec(line)
+        if (m) rows.push([`booking ${provider} ${m[1]}, real server vs raw SQL`, `${m[2]} vs ${m[4]} bookings/s (${m[5]}×), app p99 ${m[3]} ms`])
       }
       return rows
     },
