@@ -3,13 +3,15 @@ import './setup/zod'
 import type { PropsWithChildren } from 'react'
 import { useLaunch } from '@tarojs/taro'
 import { consent, residentSession } from './api/client'
+import { enableKeyboardActivation } from './components/a11y'
 import { watchPlatformPrivacy } from './store/platform-privacy'
 import { prefs } from './store/prefs'
 import './app.scss'
 
-/** H5: 长辈模式 also enlarges what lives outside the pages (the tab bar), through a class on <html>. */
-function mirrorElderModeOnDocument (): void {
+/** H5: 长辈模式 also enlarges what lives outside the pages (the tab bar), through a class on <html>; keyboard use. */
+function setUpDocument (): void {
   if (process.env.TARO_ENV !== 'h5' || typeof document === 'undefined') return
+  enableKeyboardActivation(document)
   const apply = (on: boolean) => document.documentElement.classList.toggle('bm-elder', on)
   apply(prefs.getElderMode())
   prefs.subscribe(apply)
@@ -18,7 +20,7 @@ function mirrorElderModeOnDocument (): void {
 function App ({ children }: PropsWithChildren) {
   useLaunch(() => {
     watchPlatformPrivacy()
-    mirrorElderModeOnDocument()
+    setUpDocument()
     // Sign the resident in early and learn whether the privacy notice must be shown; pages show any error themselves.
     residentSession.ensureLogin().then(() => consent.ensureLoaded()).catch(() => undefined)
   })

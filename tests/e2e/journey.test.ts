@@ -8,7 +8,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { clientFor, startTestApp, type TestApp } from '../support/app'
-import { launchBrowser, openPage, phonePage, screenshot } from '../support/browser'
+import { consentedPhonePage, launchBrowser, openPage, phonePage, screenshot } from '../support/browser'
 import { auditPage } from '../support/a11y'
 
 const CLOCK = '2026-11-23T09:00:00+08:00'
@@ -265,6 +265,37 @@ describe('a new resident', () => {
     // What was measured, for the record (and the README's claims).
     console.log(Object.entries(measured).map(([n, a]) => `${n}: ${a.texts} texts, smallest ${a.smallestFont}px, lowest contrast ${a.lowestContrast}:1; ${a.targets} targets, smallest ${a.smallestTarget}px`).join('\n'))
     expect(errors).toEqual([])
+  })
+})
+
+describe('keyboard and screen readers (H5)', () => {
+  it('Tab walks 首页 in reading order with names for every control; Enter opens the focused one', async () => {
+    const p = await consentedPhonePage(browser, t)
+    await openPage(p.page, t.url, '/pages/index/index')
+    await visible('home-greeting', p.page).waitFor({ timeout: 30_000 })
+    await visible('entry-booking', p.page).waitFor()
+    const seen: { id: string | null; role: string | null; name: string | null; text: string }[] = []
+    for (let i = 0; i < 12; i++) {
+      await p.page.keyboard.press('Tab')
+      seen.push(await p.page.evaluate(() => {
+        const el = document.activeElement
+        return { id: el?.getAttribute('data-testid') ?? null, role: el?.getAttribute('role') ?? null, name: el?.getAttribute('aria-label') ?? null, text: el?.textContent?.trim() ?? '' }
+      }))
+    }
+    // Every stop has a name a screen reader can say (aria-label or its text).
+    for (const x of seen) expect({ ...x, named: Boolean(x.name || x.text) }).toMatchObject({ named: true })
+    const entries = seen.map((x) => x.id).filter((id): id is string => !!id?.startsWith('entry-'))
+    // The grid in reading order: left to right, top to bottom.
+    expect(entries).toEqual(['entry-notices', 'entry-booking', 'entry-rating', 'entry-consult', 'entry-disclosure', 'entry-my-bookings'])
+    expect(seen.find((x) => x.id === 'entry-booking')).toMatchObject({ role: 'button', name: '预约办理：先预约，再到窗口办事' })
+
+    await p.page.locator('[data-testid="entry-notices"]:visible').focus()
+    await p.page.keyboard.press('Enter')
+    await visible('notice-search', p.page).waitFor({ timeout: 15_000 })
+    // Images carry alt text; form fields carry their names.
+    expect(await p.page.locator('[data-testid="notice-search"]:visible input').getAttribute('aria-label')).toBe('搜索政务公开')
+    expect(p.errors).toEqual([])
+    await p.context.close()
   })
 })
 

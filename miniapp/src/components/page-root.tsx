@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState, type ReactNode } from 'react'
 import { consent } from '@/api/client'
+import { aria } from '@/components/a11y'
 import { ConsentPanel, PRIVACY_URL } from '@/components/consent-panel'
 import { useConsentState } from '@/store/consent'
 import { usePlatformPrivacyWaiting } from '@/store/platform-privacy'
@@ -40,7 +41,7 @@ export function PageRoot ({ className, children, consent: need }: { className?: 
   return (
     <View className={cls}>
       {deepLinked && (
-        <View className='bm-home-link' role='link' aria-label='返回首页' hoverClass='bm-home-link--active'
+        <View className='bm-home-link' {...aria('link', { 'aria-label': '返回首页' })} hoverClass='bm-home-link--active'
           onClick={() => void Taro.reLaunch({ url: HOME_URL })} data-testid='home-link'>
           <Text>‹ 返回首页</Text>
         </View>
