@@ -16,21 +16,24 @@ export const STAFF_PAGES = {
 /** Every registered staff page, including those of other features. */
 export const registeredStaffPages: ReadonlySet<string> = new Set<string>([
   ...Object.values(STAFF_PAGES),
+  '/staff/consultations/index/index',
+  '/staff/consultations/detail/index',
   '/staff/disclosures/list/index',
   '/staff/disclosures/detail/index',
   '/staff/rectifications/index',
   '/staff/rectifications/detail/index',
   '/staff/appeals/index',
+  '/staff/appointments/today/index',
+  '/staff/appointments/slots/index',
   '/staff/notices/list/index',
   '/staff/notices/review/index',
   '/staff/notices/detail/index',
   '/staff/notices/edit/index',
-  '/staff/appointments/today/index',
-  '/staff/appointments/slots/index',
 ])
 
 /** Where a workbench counter's link (from the server) and the page as built differ: counter link → page. */
 export const pageAliases: Readonly<Record<string, string>> = {
+  '/staff/consultations/inbox/index': '/staff/consultations/index/index',
   '/staff/ratings/rectifications/index': '/staff/rectifications/index',
   '/staff/ratings/appeals/index': '/staff/appeals/index',
 }
