@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { ApiError } from '@bianmin/shared'
 import { startTestApp, expectError, type TestApp } from '../support/app'
+import { metrics } from '../../server/src/platform/metrics'
 import { MONDAY, book, bookingBody, demoItem, setCapacity, slotOn, testPhone } from '../support/booking'
 
 let t: TestApp
@@ -22,6 +23,7 @@ describe('capacity', () => {
     const slot = await slotOn(t, item.id, '2026-09-29', '09:00')
     await setCapacity(t, slot.id, 5)
     const residents = await Promise.all(Array.from({ length: 60 }, () => t.resident()))
+    const conflictsBefore = (await metrics.bookingConflicts.get()).values[0]?.value ?? 0
     const results = await Promise.allSettled(residents.map((r) => book(r.call, slot, item)))
     const ok = results.filter((r) => r.status === 'fulfilled')
     const errors = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as ApiError] : []))
@@ -29,6 +31,8 @@ describe('capacity', () => {
     expect(errors).toHaveLength(55)
     expect(errors.every((e) => e instanceof ApiError && e.status === 409 && e.code === 'SLOT_FULL')).toBe(true)
     expect(errors[0]!.message).toMatch(/约满/)
+    // Each refusal is counted for /metrics.
+    expect((await metrics.bookingConflicts.get()).values[0]?.value).toBe(conflictsBefore + 55)
     const row = await t.deps.db.slot.findUniqueOrThrow({ where: { id: slot.id } })
     expect(row.booked).toBe(5)
     expect(await t.deps.db.appointment.count({ where: { slotId: slot.id, status: 'BOOKED' } })).toBe(5)

@@ -13,6 +13,7 @@ import { atShanghai } from '../../platform/clock'
 import { assertBookable, newCheckInCode, slotServesItem, suspendedError } from './booking.rules'
 import { appointmentInclude, appointmentView, viewCtx, withQr, type AppointmentRow } from './appointment.mapper'
 import { claim, IdempotencyHit, record, replay, type Idem } from './idempotency'
+import { metrics } from '../../platform/metrics'
 
 type Tx = Prisma.TransactionClient
 export type Booker =
@@ -58,7 +59,7 @@ async function prepare (deps: Deps, input: { slotId: string; serviceItemId: stri
   return { slot, hall: slot.hall, window: slot.window, item: { id: item.id, name: item.name }, activeKey: `${who}:${item.id}:${slot.date}` }
 }
 
-const duplicate = () => new AppError('DUPLICATE', '同一事项每天只能预约一次，您已有当天的有效预约')
+const duplicate = () => { metrics.bookingConflicts.inc(); return new AppError('DUPLICATE', '同一事项每天只能预约一次，您已有当天的有效预约') }
 
 /** Inside a transaction: take a seat and insert the appointment (throws SLOT_FULL when none is left). */
 async function takeSeat (deps: Deps, tx: Tx, p: Prepared, input: z.output<typeof bookingInput>, booker: Booker): Promise<AppointmentRow> {
@@ -66,7 +67,7 @@ async function takeSeat (deps: Deps, tx: Tx, p: Prepared, input: z.output<typeof
     where: { id: p.slot.id, closed: false, booked: { lt: deps.db.slot.fields.capacity } },
     data: { booked: { increment: 1 } },
   })
-  if (seat.count === 0) throw new AppError('SLOT_FULL', '该时段已约满，请选择其他时段')
+  if (seat.count === 0) { metrics.bookingConflicts.inc(); throw new AppError('SLOT_FULL', '该时段已约满，请选择其他时段') }
   const now = deps.clock.now()
   const row = await tx.appointment.create({
     data: {
