@@ -46,8 +46,28 @@ export class Raw { constructor (readonly body: string | Buffer | NodeJS.Readable
 
 export type Handler<R extends RouteDef> = (req: ParsedRequest<R>, c: HandlerContext<R>) => Promise<ResponseOf<R> | Raw>
 
+/** NUL (PostgreSQL text cannot hold it) and unpaired UTF-16 surrogates (not Unicode; Prisma's engine refuses them). */
+const badChars = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
+
+/** Path of the first string (or key) inside `value` with characters no column can store, or null. */
+function badTextAt (value: unknown, path: string[] = [], depth = 0): string[] | null {
+  if (typeof value === 'string') return badChars.test(value) ? path : null
+  if (depth > 32 || value === null || typeof value !== 'object') return null
+  for (const [k, v] of Object.entries(value)) {
+    if (badChars.test(k)) return [...path, k]
+    const at = badTextAt(v, [...path, k], depth + 1)
+    if (at) return at
+  }
+  return null
+}
+
 function parsePart (schema: z.ZodType | undefined, value: unknown, part: string): unknown {
   if (!schema) return part === 'body' ? undefined : {}
+  const bad = badTextAt(value)
+  if (bad) {
+    const path = [part === 'body' ? undefined : part, ...bad].filter(Boolean).join('.')
+    throw new AppError('VALIDATION_FAILED', '提交的信息有误：包含无法识别的字符', [{ path, message: '包含无法识别的字符（如空字符或残缺的表情符号）' }])
+  }
   const r = schema.safeParse(value)
   if (!r.success) {
     const issues = zodIssues(r.error, part === 'body' ? undefined : part)
