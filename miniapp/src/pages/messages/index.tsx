@@ -19,6 +19,7 @@ export default function MessagesPage () {
   const [cursor, setCursor] = useState<string | null>(null)
   const [loading, setLoading] = useState(true)
   const [error, setError] = useState('')
+  const [barError, setBarError] = useState('')
 
   const load = useCallback(async (after?: string) => {
     setLoading(true)
@@ -48,12 +49,13 @@ export default function MessagesPage () {
   }
 
   const readAll = async () => {
+    setBarError('')
     try {
       await api('readAllMessages')
       setItems((prev) => prev.map((x) => ({ ...x, read: true })))
       setUnread(0)
     } catch (e) {
-      void Taro.showToast({ title: errorMessage(e), icon: 'none' })
+      setBarError(`没有标记成功：${errorMessage(e)}`)
     }
   }
 
@@ -65,6 +67,7 @@ export default function MessagesPage () {
           <Button className='bm-button' onClick={() => void readAll()}>全部已读</Button>
         </View>
       )}
+      {barError && <Text className='ap-field__error messages__error' data-testid='messages-error'>{barError}</Text>}
       {items.map((m) => (
         <View key={m.id} className={`ap-card messages__item${m.read ? '' : ' messages__item--unread'}`} hoverClass='ap-card--active' onClick={() => void open(m)} data-testid='message'>
           <View className='messages__head'>

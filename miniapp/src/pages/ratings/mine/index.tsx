@@ -6,6 +6,7 @@ import type { Contract, ResponseOf } from '@bianmin/shared'
 import { api, errorMessage } from '@/api/client'
 import { PageRoot } from '@/components/page-root'
 import { PageState } from '@/components/page-state'
+import { aria } from '@/components/a11y'
 import { Cell, CellGroup } from '@/components/cell'
 import { Face } from '@/components/rating/faces'
 import { formatDate, formatTime, rectStatusLabel } from '@/components/rating/format'
@@ -22,6 +23,7 @@ export default function MyRatingsPage () {
   const [loading, setLoading] = useState(true)
   const [more, setMore] = useState(false)
   const [error, setError] = useState('')
+  const [moreError, setMoreError] = useState('')
 
   const load = useCallback(async () => {
     setLoading(true)
@@ -42,12 +44,13 @@ export default function MyRatingsPage () {
   const loadMore = async () => {
     if (!cursor) return
     setMore(true)
+    setMoreError('')
     try {
       const m = await api('listMyRatings', { query: { limit: 20, cursor } })
       setItems((x) => [...x, ...m.items])
       setCursor(m.nextCursor)
     } catch (e) {
-      void Taro.showToast({ title: errorMessage(e), icon: 'none' })
+      setMoreError(`${errorMessage(e)}，请再点一次“加载更多”`)
     } finally {
       setMore(false)
     }
@@ -76,6 +79,7 @@ export default function MyRatingsPage () {
             {items.length === 0 && !loading && <Cell title='您还没有评价过办件' />}
             {items.map((r) => (
               <View key={r.id} className='my-ratings__item' hoverClass='my-ratings__item--active' data-testid={`my-rating-${r.id}`}
+                {...aria('link', { 'aria-label': `${r.subject?.title ?? '办件'}，${r.levelLabel}${r.rectification ? `，整改${rectStatusLabel(r.rectification.status)}` : ''}` })}
                 onClick={() => void Taro.navigateTo({ url: `/pages/ratings/detail/index?id=${r.id}` })}>
                 <Face level={r.level} size='small' />
                 <View className='my-ratings__main'>
@@ -92,6 +96,7 @@ export default function MyRatingsPage () {
           </CellGroup>
           {cursor && (
             <View className='my-ratings__more'>
+              {moreError && <Text className='rating-field-error' data-testid='more-error'>{moreError}</Text>}
               <Button className='bm-button bm-button--block' disabled={more} onClick={() => void loadMore()}>{more ? '正在加载…' : '加载更多'}</Button>
             </View>
           )}
