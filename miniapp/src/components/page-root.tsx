@@ -9,6 +9,7 @@ import { usePlatformPrivacyWaiting } from '@/store/platform-privacy'
 import { useElderMode } from '@/store/prefs'
 
 const HOME_URL = '/pages/index/index'
+const STAFF_HOME_URL = '/staff/home/index'
 const TAB_PAGES = ['pages/index/index', 'pages/services/index', 'pages/messages/index', 'pages/mine/index']
 
 /** The current page's path without a leading slash or query ('' when unknown, e.g. in unit tests). */
@@ -33,6 +34,8 @@ export function PageRoot ({ className, children, consent: need }: { className?: 
   const [path] = useState(currentPath)
   const residentPage = !path.startsWith('staff/') && `/${path}` !== PRIVACY_URL
   const [deepLinked] = useState(() => isDeepLinked(path))
+  // Inner staff pages lead back to the workbench; everything else to 首页.
+  const toWorkbench = path.startsWith('staff/') && !['staff/home/index', 'staff/login/index'].includes(path)
   const c = useConsentState(consent, residentPage)
   const platformWaiting = usePlatformPrivacyWaiting()
   const gate = residentPage && need === 'required' && (c.status === 'needed' || c.status === 'declined')
@@ -41,9 +44,9 @@ export function PageRoot ({ className, children, consent: need }: { className?: 
   return (
     <View className={cls}>
       {deepLinked && (
-        <View className='bm-home-link' {...aria('link', { 'aria-label': '返回首页' })} hoverClass='bm-home-link--active'
-          onClick={() => void Taro.reLaunch({ url: HOME_URL })} data-testid='home-link'>
-          <Text>‹ 返回首页</Text>
+        <View className='bm-home-link' {...aria('link', { 'aria-label': toWorkbench ? '返回工作台' : '返回首页' })} hoverClass='bm-home-link--active'
+          onClick={() => void Taro.reLaunch({ url: toWorkbench ? STAFF_HOME_URL : HOME_URL })} data-testid='home-link'>
+          <Text>{toWorkbench ? '‹ 返回工作台' : '‹ 返回首页'}</Text>
         </View>
       )}
       {ask && <ConsentPanel mode='ask' />}
