@@ -37,6 +37,8 @@ const wxApi = {
   setStorageSync: (k, v) => { storage.set(k, v) },
   removeStorageSync: (k) => { storage.delete(k) },
   onNeedPrivacyAuthorization: (fn) => { privacyListener = fn },
+  // Taro builds its API object from the keys `wx` has at start-up: list the ones the pages call.
+  stopPullDownRefresh: noop, startPullDownRefresh: noop, pageScrollTo: noop, showToast: noop, showModal: noop,
 }
 const wx = new Proxy(wxApi, { get: (t, k) => (k in t ? t[k] : (typeof k === 'string' && k !== 'then' && k !== 'webpackJsonp' ? (t[k] = noop) : undefined)) })
 
