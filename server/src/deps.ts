@@ -34,14 +34,15 @@ export class EventBus {
 export async function buildDeps (config: Config, db: Db, log: Logger, overrides: Partial<Deps> = {}): Promise<Deps> {
   const calendar = new WorkCalendar(db)
   await calendar.load()
+  const settings = new SettingsStore(db)
   return {
     config,
     db,
     clock: new Clock(config.clock),
     calendar,
-    settings: new SettingsStore(db),
+    settings,
     cipher: new FieldCipher(config.phoneKey, config.previousPhoneKeys),
-    limits: new RateLimits(config.rateLimits),
+    limits: new RateLimits(config.rateLimits, () => settings.get()),
     wechat: createWechatClient(config.wechat),
     log,
     secretKey: new Uint8Array(crypto.createHash('sha256').update(`token:${config.tokenSecret}`).digest()),

@@ -37,10 +37,13 @@ function expectLimited (r: { status: number; retryAfter: string | null; body: { 
 }
 
 describe('rate limits', () => {
+  /** The allowed count of a limit, from the settings. */
+  const allowed = async (n: keyof typeof limits) => (await t.deps.settings.get()).rateLimits[limits[n].setting]
+
   it('limits logins per client IP, with a Retry-After counting down the window', async () => {
     const ip = { 'x-forwarded-for': '203.0.113.10' }
     let windowOpened = 0 // the window opened with the first login, before its answer came back
-    for (let i = 0; i < limits.login.points; i++) {
+    for (let i = 0, n = await allowed('login'); i < n; i++) {
       expect((await post('/api/v1/auth/wechat', { code: `abuse-ip-${i}` }, ip)).status).toBe(200)
       if (i === 0) windowOpened = Date.now()
     }
@@ -55,7 +58,7 @@ describe('rate limits', () => {
   })
 
   it('limits staff logins per username across IPs, before the password is checked', async () => {
-    for (let i = 0; i < limits.loginUser.points; i++) {
+    for (let i = 0, n = await allowed('loginUser'); i < n; i++) {
       const r = await post('/api/v1/auth/staff', { username: 'Ghost-User', password: 'wrong-password' }, { 'x-forwarded-for': `198.51.100.${i + 1}` })
       expect(r.status).toBe(401)
     }
@@ -69,22 +72,35 @@ describe('rate limits', () => {
     const r = await t.resident('abuse-limits')
     const auth = { authorization: `Bearer ${r.token}` }
     const booking = { slotId: 'no-such-slot', serviceItemId: 'no-such-item', contactName: '李小梅', contactPhone: '13912345678' }
-    for (let i = 0; i < limits.booking.points; i++) expect((await post('/api/v1/appointments', booking, auth)).status).not.toBe(429)
+    for (let i = 0, n = await allowed('booking'); i < n; i++) expect((await post('/api/v1/appointments', booking, auth)).status).not.toBe(429)
     expectLimited(await post('/api/v1/appointments', booking, auth), limits.booking.duration)
 
     const consultation = { kind: 'CONSULT', orgId: street.id, title: '限流测试咨询', content: '这是一条限流测试的咨询内容', allowPublish: false }
     const disclosure = { applicantType: 'NATURAL_PERSON', orgId: street.id, description: '申请公开限流测试所需的信息', form: 'ELECTRONIC', contactName: '李小梅', contactPhone: '13912345678' }
-    for (let i = 0; i < limits.submission.points; i++) {
+    for (let i = 0, n = await allowed('submission'); i < n; i++) {
       const res = i % 2 ? await post('/api/v1/disclosures', disclosure, auth) : await post('/api/v1/consultations', consultation, auth)
       expect(res.status).toBe(201)
     }
     expectLimited(await post('/api/v1/consultations', consultation, auth), limits.submission.duration)
     expectLimited(await post('/api/v1/disclosures', disclosure, auth), limits.submission.duration)
 
-    for (let i = 0; i < limits.upload.points; i++) expect((await upload(t.url, r.token, PNG_1PX)).status).toBe(201)
+    for (let i = 0, n = await allowed('upload'); i < n; i++) expect((await upload(t.url, r.token, PNG_1PX)).status).toBe(201)
     const limited = await upload(t.url, r.token, PNG_1PX)
     expectLimited({ status: limited.status, retryAfter: limited.headers.get('retry-after'), body: limited.body as { error?: { code: string; message: string; details?: { retryAfterSeconds?: number } } } }, limits.upload.duration)
-    expect(await t.deps.db.upload.count({ where: { ownerId: r.id } })).toBe(limits.upload.points)
+    expect(await t.deps.db.upload.count({ where: { ownerId: r.id } })).toBe(await allowed('upload'))
+  })
+
+  it('takes the allowed counts from the settings an admin changes, without a restart', async () => {
+    const admin = await t.staff('admin')
+    await admin.call('updateSettings', { body: { rateLimits: { bookingsPerMinute: 2 } } })
+    t.deps.settings.invalidate()
+    const r = await t.resident('abuse-setting')
+    const auth = { authorization: `Bearer ${r.token}` }
+    const booking = { slotId: 'no-such-slot', serviceItemId: 'no-such-item', contactName: '李小梅', contactPhone: '13912345678' }
+    for (let i = 0; i < 2; i++) expect((await post('/api/v1/appointments', booking, auth)).status).not.toBe(429)
+    expectLimited(await post('/api/v1/appointments', booking, auth), limits.booking.duration)
+    await expectError(admin.call('updateSettings', { body: { rateLimits: { bookingsPerMinute: 0 } } }), 400, 'VALIDATION_FAILED')
+    await admin.call('updateSettings', { body: { rateLimits: { bookingsPerMinute: 20 } } })
   })
 })
 

@@ -14,6 +14,11 @@ const groups = {
   auth: z.object({ lockoutThreshold: int(3, 20), lockoutMinutes: int(1, 1440), staffTokenHours: int(1, 72), staffIdleMinutes: int(5, 480), residentTokenDays: int(1, 90) }),
   privacy: z.object({ version: z.string().regex(/^[\w.-]{1,20}$/, '版本号格式不正确') }),
   retention: z.object({ auditMonths: int(6, 120) }),
+  /** Requests allowed per client in each window (a 429 with Retry-After beyond it). */
+  rateLimits: z.object({
+    loginPerMinute: int(3, 1000), staffLoginPer15Minutes: int(3, 100), bookingsPerMinute: int(1, 1000),
+    submissionsPerHour: int(1, 1000), uploadsPerHour: int(1, 10000),
+  }),
 }
 
 /** The complete settings (every response carries all groups). */
@@ -31,6 +36,7 @@ export const settingsPatchSchema = z.object({
   auth: groups.auth.partial().optional(),
   privacy: groups.privacy.partial().optional(),
   retention: groups.retention.partial().optional(),
+  rateLimits: groups.rateLimits.partial().optional(),
 }).strict()
 export type SettingsPatch = z.output<typeof settingsPatchSchema>
 
@@ -42,6 +48,7 @@ export const defaultSettings: Settings = {
   auth: { lockoutThreshold: 5, lockoutMinutes: 15, staffTokenHours: 12, staffIdleMinutes: 30, residentTokenDays: 30 },
   privacy: { version: '2026-11' },
   retention: { auditMonths: 6 },
+  rateLimits: { loginPerMinute: 10, staffLoginPer15Minutes: 10, bookingsPerMinute: 20, submissionsPerHour: 10, uploadsPerHour: 30 },
 }
 
 /** Defaults overlaid with stored values, group by group; a stored group that no longer validates falls back. */

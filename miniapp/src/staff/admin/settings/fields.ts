@@ -59,4 +59,14 @@ export const settingGroupDefs: GroupDef[] = [
     key: 'retention', title: '数据保存',
     fields: [{ key: 'auditMonths', label: '操作记录（审计日志）保存', unit: '个月' }],
   },
+  {
+    key: 'rateLimits', title: '防刷限制',
+    fields: [
+      { key: 'loginPerMinute', label: '同一网络每分钟登录', unit: '次' },
+      { key: 'staffLoginPer15Minutes', label: '同一工作人员账号每 15 分钟登录', unit: '次' },
+      { key: 'bookingsPerMinute', label: '每位群众每分钟预约', unit: '次' },
+      { key: 'submissionsPerHour', label: '每位群众每小时提交（咨询、申请等）', unit: '次' },
+      { key: 'uploadsPerHour', label: '每人每小时上传图片或文件', unit: '个' },
+    ],
+  },
 ]
