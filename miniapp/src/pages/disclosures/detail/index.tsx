@@ -6,17 +6,8 @@ import { api, errorMessage } from '@/api/client'
 import { PageRoot } from '@/components/page-root'
 import { PageState } from '@/components/page-state'
 import { aria } from '@/components/a11y'
-import { dateOf, dateTimeOf, openAttachment, outcomeText, statusTone, type DisclosureView } from '@/utils/disclosure'
-import '@/components/disclosure.scss'
-
-function Row ({ label, value, testId }: { label: string; value: string; testId?: string }) {
-  return (
-    <View className='dsc-row'>
-      <Text className='dsc-row__label'>{label}</Text>
-      <Text className='dsc-row__value' data-testid={testId}>{value}</Text>
-    </View>
-  )
-}
+import { dateOf, openAttachment, outcomeText, statusTone, type DisclosureView } from '@/utils/disclosure'
+import { DisclosureTimeline, Row } from '@/components/disclosure-parts'
 
 export default function DisclosureDetailPage () {
   const [id, setId] = useState('')
@@ -120,18 +111,7 @@ export default function DisclosureDetailPage () {
         {d.correction?.content && <Row label='补正内容' value={d.correction.content} />}
       </View>
 
-      <View className='bm-card'>
-        <Text className='dsc-intro__title'>办理过程</Text>
-        <View className='dsc-timeline'>
-          {d.events.map((e, i) => (
-            <View key={i} className='dsc-timeline__item'>
-              <Text className='dsc-timeline__label'>{e.label}</Text>
-              <Text className='dsc-timeline__time'>{dateTimeOf(e.createdAt)}</Text>
-              {e.note && <Text className='dsc-timeline__note'>{e.note}</Text>}
-            </View>
-          ))}
-        </View>
-      </View>
+      <DisclosureTimeline events={d.events} />
     </PageRoot>
   )
 }
