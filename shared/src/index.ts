@@ -6,3 +6,4 @@ z.config(z.locales.zhCN())
 export * from './errors'
 export * from './contract/index'
 export * from './client'
+export * from './pages'

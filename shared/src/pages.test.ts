@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest'
+import { PAGES, h5PageUrl, mainPackagePages, pageNameOf, pageUrl, resolvePageUrl, staffPackagePages } from './pages'
+
+describe('page table', () => {
+  it('builds URLs with encoded query values, leaving out empty ones', () => {
+    expect(pageUrl('noticeDetail', { id: 'n1' })).toBe('/pages/notices/detail/index?id=n1')
+    expect(pageUrl('ratingRate', { subjectType: 'CONSULTATION', subjectId: 'a b', x: undefined, y: '' }))
+      .toBe('/pages/ratings/rate/index?subjectType=CONSULTATION&subjectId=a%20b')
+    expect(pageUrl('home')).toBe('/pages/home/index/index')
+    expect(h5PageUrl('http://h:1/', 'serviceDetail', { id: 's' })).toBe('http://h:1/#/pages/services/detail/index?id=s')
+  })
+
+  it('names every path once, two levels under the package root', () => {
+    const paths = Object.values(PAGES)
+    expect(new Set(paths).size).toBe(paths.length)
+    for (const p of paths) expect(p).toMatch(/^(pages|staff)\/[a-z-]+\/[a-z-]+\/index$/)
+    expect(mainPackagePages()[0]).toBe(PAGES.home)
+    expect(staffPackagePages()).toContain('auth/login/index')
+  })
+
+  it('resolves current and legacy links, keeping the query', () => {
+    expect(pageNameOf('/#/pages/notices/detail/index?id=1')).toBe('noticeDetail')
+    expect(resolvePageUrl('/pages/index/index')).toBe('/pages/home/index/index')
+    expect(resolvePageUrl('/staff/ratings/rectifications/index?overdue=1')).toBe('/staff/rectifications/list/index?overdue=1')
+    expect(resolvePageUrl('/staff/unknown/index')).toBe('/staff/unknown/index')
+  })
+})

@@ -1,0 +1,128 @@
+/*
+ * THE one source of page paths (mini-program and server).
+ *
+ * Every page of the app is listed here once, by name: the resident pages (main package, `pages/<domain>/<page>/index`)
+ * and the staff section (sub-package `staff`, `staff/<domain>/<page>/index`). Navigation in the mini-program
+ * (`go('noticeDetail', { id })` in miniapp/src/kit), app.config.ts (page list, tabBar, sub-package), share paths,
+ * the links the server puts into messages (`data.page`) and workbench counters, and the browser tests all read this
+ * table. Do not write a page path as a string anywhere else: add the page here and use its name.
+ */
+
+export const PAGES = {
+  // Resident pages (main package). The first one opens at start.
+  home: 'pages/home/index/index',
+  services: 'pages/services/index/index',
+  messages: 'pages/messages/index/index',
+  mine: 'pages/mine/index/index',
+  consultations: 'pages/consultations/index/index',
+  consultationNew: 'pages/consultations/new/index',
+  consultationDetail: 'pages/consultations/detail/index',
+  consultationsPublic: 'pages/consultations/public/index',
+  notices: 'pages/notices/list/index',
+  noticeDetail: 'pages/notices/detail/index',
+  serviceDetail: 'pages/services/detail/index',
+  appointmentBook: 'pages/appointments/book/index',
+  appointments: 'pages/appointments/list/index',
+  appointmentDetail: 'pages/appointments/detail/index',
+  homeVisits: 'pages/home-visits/index/index',
+  ratingRate: 'pages/ratings/rate/index',
+  ratingsMine: 'pages/ratings/mine/index',
+  ratingDetail: 'pages/ratings/detail/index',
+  ratingStats: 'pages/ratings/stats/index',
+  disclosures: 'pages/disclosures/index/index',
+  disclosureApply: 'pages/disclosures/apply/index',
+  disclosureDetail: 'pages/disclosures/detail/index',
+  privacy: 'pages/privacy/index/index',
+
+  // Staff section (sub-package root `staff`).
+  staffLogin: 'staff/auth/login/index',
+  staffHome: 'staff/home/index/index',
+  staffConsultations: 'staff/consultations/index/index',
+  staffConsultationDetail: 'staff/consultations/detail/index',
+  staffDashboard: 'staff/stats/dashboard/index',
+  staffReport: 'staff/stats/report/index',
+  staffSettings: 'staff/admin/settings/index',
+  staffAccounts: 'staff/admin/accounts/index',
+  staffCalendar: 'staff/admin/calendar/index',
+  staffAppointmentsToday: 'staff/appointments/today/index',
+  staffSlots: 'staff/appointments/slots/index',
+  staffRectifications: 'staff/rectifications/list/index',
+  staffRectificationDetail: 'staff/rectifications/detail/index',
+  staffAppeals: 'staff/rectifications/appeals/index',
+  staffDisclosures: 'staff/disclosures/list/index',
+  staffDisclosureDetail: 'staff/disclosures/detail/index',
+  staffNotices: 'staff/notices/list/index',
+  staffNoticeReview: 'staff/notices/review/index',
+  staffNoticeDetail: 'staff/notices/detail/index',
+  staffNoticeEdit: 'staff/notices/edit/index',
+} as const
+
+export type PageName = keyof typeof PAGES
+export type PagePath = (typeof PAGES)[PageName]
+export type PageQuery = Record<string, string | number | boolean | null | undefined>
+
+/** The tab bar pages, in tab order (switchTab, never navigateTo). */
+export const TAB_PAGES = ['home', 'services', 'messages', 'mine'] as const satisfies readonly PageName[]
+export type TabPageName = (typeof TAB_PAGES)[number]
+
+export const STAFF_ROOT = 'staff'
+const pageNames = Object.keys(PAGES) as PageName[]
+export const isStaffPage = (name: PageName): boolean => PAGES[name].startsWith(`${STAFF_ROOT}/`)
+export const isTabPage = (name: PageName): name is TabPageName => (TAB_PAGES as readonly string[]).includes(name)
+
+/** app.config.ts: the main package's pages (start page first) and the staff sub-package's pages (relative to its root). */
+export const mainPackagePages = (): string[] => pageNames.filter((n) => !isStaffPage(n)).map((n) => PAGES[n])
+export const staffPackagePages = (): string[] =>
+  pageNames.filter(isStaffPage).map((n) => PAGES[n].slice(STAFF_ROOT.length + 1))
+
+/** `/pages/…/index?a=1&b=x` — the URL to navigate to (values URI-encoded; null/undefined/'' left out). */
+export function pageUrl (name: PageName, query?: PageQuery): string {
+  const qs = Object.entries(query ?? {})
+    .filter(([, v]) => v !== undefined && v !== null && v !== '')
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
+    .join('&')
+  return `/${PAGES[name]}${qs ? `?${qs}` : ''}`
+}
+
+/** An H5 link (hash router) on the given origin, e.g. a QR code: `https://host/#/pages/…?id=…`. */
+export const h5PageUrl = (origin: string, name: PageName, query?: PageQuery): string =>
+  `${origin.replace(/\/+$/, '')}/#${pageUrl(name, query)}`
+
+/**
+ * Paths that links stored before a rename (messages already sent, counters of an older server) may still carry,
+ * old path → page. `resolvePageUrl` maps them to today's page, so an old message still opens.
+ */
+export const LEGACY_PAGES: Readonly<Record<string, PageName>> = {
+  'pages/index/index': 'home',
+  'pages/services/index': 'services',
+  'pages/messages/index': 'messages',
+  'pages/mine/index': 'mine',
+  'pages/privacy/index': 'privacy',
+  'staff/login/index': 'staffLogin',
+  'staff/home/index': 'staffHome',
+  'staff/dashboard/index': 'staffDashboard',
+  'staff/report/index': 'staffReport',
+  'staff/rectifications/index': 'staffRectifications',
+  'staff/appeals/index': 'staffAppeals',
+  'staff/consultations/inbox/index': 'staffConsultations',
+  'staff/ratings/rectifications/index': 'staffRectifications',
+  'staff/ratings/appeals/index': 'staffAppeals',
+}
+
+const byPath = new Map<string, PageName>(pageNames.map((n) => [PAGES[n], n]))
+const bare = (url: string) => url.replace(/^\/?#?\/*/, '').split('?')[0]!
+
+/** The page a URL or path (with or without leading `/`, `#/` or query) opens, legacy paths included. */
+export function pageNameOf (url: string | undefined | null): PageName | undefined {
+  if (!url) return undefined
+  const path = bare(url)
+  return byPath.get(path) ?? LEGACY_PAGES[path]
+}
+
+/** The URL to open for a link: a legacy path replaced by today's, the query kept; unknown links unchanged. */
+export function resolvePageUrl (url: string): string {
+  const name = pageNameOf(url)
+  if (!name) return url
+  const q = url.indexOf('?')
+  return `/${PAGES[name]}${q >= 0 ? url.slice(q) : ''}`
+}
