@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "CalendarOverride" ADD COLUMN     "notice" TEXT,
+ADD COLUMN     "noticeYear" INTEGER;

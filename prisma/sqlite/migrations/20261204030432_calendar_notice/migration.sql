@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "CalendarOverride" ADD COLUMN "notice" TEXT;
+ALTER TABLE "CalendarOverride" ADD COLUMN "noticeYear" INTEGER;
