@@ -17,10 +17,17 @@ function setUpDocument (): void {
   prefs.subscribe(apply)
 }
 
+/** Opened on a staff page (a shared desk PC): no resident is signed in and no privacy notice is asked for. */
+function launchedOnStaffPage (path: string | undefined): boolean {
+  const p = path || (typeof location !== 'undefined' ? location.hash.replace(/^#/, '') : '')
+  return p.replace(/^\/+/, '').startsWith('staff/')
+}
+
 function App ({ children }: PropsWithChildren) {
-  useLaunch(() => {
+  useLaunch((options) => {
     watchPlatformPrivacy()
     setUpDocument()
+    if (launchedOnStaffPage((options as { path?: string } | undefined)?.path)) return
     // Sign the resident in early and learn whether the privacy notice must be shown; pages show any error themselves.
     residentSession.ensureLogin().then(() => consent.ensureLoaded()).catch(() => undefined)
   })

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import { ApiError, type ApiCall } from '@bianmin/shared'
 import { createConsentStore } from '@/store/consent'
 import { createResidentSession, createStaffSession, h5LoginCode } from './session'
+import { onStaffAuthFailure, STAFF_HOME_URL, STAFF_LOGIN_URL } from './staff-auth'
 import { STORAGE_KEYS, taroStorage } from './storage'
 import { API_BASE, taroTransport } from './transport'
 
@@ -24,13 +25,14 @@ export const residentSession = createResidentSession({
   getLoginCode: process.env.TARO_ENV === 'h5' ? async () => h5LoginCode(taroStorage) : wechatLoginCode,
 })
 
-export const STAFF_LOGIN_URL = '/staff/login/index'
-export const STAFF_HOME_URL = '/staff/home/index'
+export { STAFF_HOME_URL, STAFF_LOGIN_URL }
 
+/** Staff calls: every 401 and every reasoned 403 is handled in api/staff-auth.ts (pages only show messages). */
 export const staffSession = createStaffSession({
   baseUrl: API_BASE,
   transport: taroTransport,
   storage: taroStorage,
+  onAuthFailure: onStaffAuthFailure,
 })
 
 /** Privacy consent of the signed-in resident (see store/consent.ts). */

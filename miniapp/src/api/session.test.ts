@@ -137,6 +137,28 @@ describe('staff session', () => {
     expect(session.hasToken()).toBe(false)
     expect(storage.get(STORAGE_KEYS.residentToken)).toBe('resident')
   })
+  it('reports every 401 and every reasoned 403 to one handler (never for a failed sign-in)', async () => {
+    const storage = memoryStore()
+    storage.set(STORAGE_KEYS.staffToken, 'st1')
+    const seen: unknown[] = []
+    const api = fakeApi({
+      'POST /api/v1/auth/staff': () => ({ status: 401, data: { error: { code: 'UNAUTHENTICATED', message: '用户名或密码错误' } } }),
+      'GET /api/v1/me': () => ({ status: 403, data: { error: { code: 'FORBIDDEN', message: '请先修改初始密码', details: { reason: 'PASSWORD_CHANGE_REQUIRED' } } } }),
+      'GET /api/v1/staff/workbench': () => unauthenticated,
+      'GET /api/v1/staff/settings': () => ({ status: 403, data: { error: { code: 'FORBIDDEN', message: '您没有权限进行此操作' } } }),
+    })
+    const session = createStaffSession({ baseUrl: '', transport: api.transport, storage, onAuthFailure: (f) => seen.push(f) })
+    await expect(session.signIn('clerk1', 'wrong')).rejects.toMatchObject({ status: 401 })
+    expect(seen).toEqual([])
+    await expect(session.call('getMe')).rejects.toMatchObject({ status: 403 })
+    expect(seen).toMatchObject([{ kind: 'forbidden', reason: 'PASSWORD_CHANGE_REQUIRED' }])
+    expect(session.hasToken()).toBe(true)
+    await expect(session.call('getSettings')).rejects.toMatchObject({ status: 403 })
+    expect(seen).toHaveLength(1)
+    await expect(session.call('getWorkbench')).rejects.toMatchObject({ status: 401 })
+    expect(seen[1]).toEqual({ kind: 'expired' })
+    expect(session.hasToken()).toBe(false)
+  })
 })
 
 describe('taroTransport', () => {

@@ -1,6 +1,6 @@
 // Sessions over the contract client: residents sign in silently with a WeChat login code and are
-// signed in again once when a call answers 401; staff sign in with a password and are sent back to
-// the login page when their token expires (the token is dropped on 401).
+// signed in again once when a call answers 401; staff sign in with a password. A staff call answered 401 drops
+// the token, and every 401 or reasoned 403 goes to one `onAuthFailure` (api/staff-auth.ts: sign in again, then back).
 import { ApiError, createClient, type ApiCall, type Transport } from '@bianmin/shared'
 import { STORAGE_KEYS, type KeyValueStore } from './storage'
 
@@ -49,7 +49,10 @@ export function createResidentSession (deps: SessionDeps & { getLoginCode: () =>
   return { call, login, ensureLogin }
 }
 
-export function createStaffSession (deps: SessionDeps) {
+/** Why a staff call could not go on: the session ended (401) or the account may only do something else (403 with a reason). */
+export type StaffAuthFailure = { kind: 'expired' } | { kind: 'forbidden'; reason: string; error: ApiError }
+
+export function createStaffSession (deps: SessionDeps & { onAuthFailure?: (f: StaffAuthFailure) => void }) {
   const key = STORAGE_KEYS.staffToken
   const raw = createClient({ ...deps, getToken: () => deps.storage.get(key) || null })
 
@@ -57,8 +60,13 @@ export function createStaffSession (deps: SessionDeps) {
     try {
       return await raw(name, req)
     } catch (e) {
-      if (e instanceof ApiError && e.status === 401 && name !== 'loginStaff' && deps.storage.get(key)) {
+      if (!(e instanceof ApiError) || name === 'loginStaff') throw e
+      if (e.status === 401) {
         deps.storage.remove(key)
+        deps.onAuthFailure?.({ kind: 'expired' })
+      } else if (e.status === 403) {
+        const reason = (e.details as { reason?: unknown } | undefined)?.reason
+        if (typeof reason === 'string') deps.onAuthFailure?.({ kind: 'forbidden', reason, error: e })
       }
       throw e
     }

@@ -1,6 +1,6 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { consent } from '@/api/client'
+import { consent, STAFF_LOGIN_URL } from '@/api/client'
 import { aria } from '@/components/a11y'
 import { useConsentState } from '@/store/consent'
 import { resolvePlatformPrivacy, PRIVACY_AGREE_BUTTON_ID } from '@/store/platform-privacy'
@@ -73,6 +73,12 @@ export function ConsentPanel ({ mode }: { mode: 'ask' | 'required' }) {
             )}
       </View>
       {!declined && <Text className='consent__note'>不同意也可以浏览通知公告和办事指南，但不能预约、留言和申请。</Text>}
+      {mode === 'ask' && (
+        // A staff member at a shared PC signs in without answering the residents' notice.
+        <Text className='consent__link' {...aria('link', { 'aria-label': '工作人员登录' })} onClick={() => void Taro.navigateTo({ url: STAFF_LOGIN_URL })} data-testid='consent-staff-login'>
+          工作人员登录
+        </Text>
+      )}
     </View>
   )
 }

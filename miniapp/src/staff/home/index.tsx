@@ -3,11 +3,13 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import type { z } from 'zod'
 import type { staffView } from '@bianmin/shared'
-import { ApiError, errorMessage, STAFF_LOGIN_URL, staffApi, staffSession } from '@/api/client'
+import { STAFF_LOGIN_URL, staffApi, staffSession } from '@/api/client'
+import { redirectToLogin } from '@/api/staff-auth'
 import { EntryGrid } from '@/components/entry-grid'
 import { PageRoot } from '@/components/page-root'
 import { PageState } from '@/components/page-state'
 import { entriesForRoles, roleLabels } from '../roles'
+import { requireStaff, staffError } from '../shell/session'
 import { Counters, type Counter } from './counters'
 import { isRegistered } from './pages'
 import './index.scss'
@@ -32,32 +34,23 @@ export default function StaffHomePage () {
       setToday(w.today)
       setCounters(w.counters)
     } catch (e) {
-      // A 401 is handled by load() (back to the login page).
-      if (!(e instanceof ApiError && e.status === 401)) setCountersError(errorMessage(e))
+      setCountersError(staffError(e) ?? '')
     } finally {
       setCountersLoading(false)
     }
   }, [])
 
   const load = useCallback(async () => {
-    if (!staffSession.hasToken()) {
-      void Taro.redirectTo({ url: STAFF_LOGIN_URL })
-      return
-    }
+    if (!requireStaff()) return
     setLoading(true)
     setError('')
     try {
       const me = await staffApi('getMe')
-      if (me.type !== 'staff') throw new ApiError(401, 'UNAUTHENTICATED', '请先登录')
+      if (me.type !== 'staff') { redirectToLogin(); return }
       setStaff(me.staff)
       void loadCounters()
     } catch (e) {
-      if (e instanceof ApiError && e.status === 401) {
-        void Taro.showToast({ title: '登录已过期，请重新登录', icon: 'none' })
-        void Taro.redirectTo({ url: STAFF_LOGIN_URL })
-        return
-      }
-      setError(errorMessage(e))
+      setError(staffError(e) ?? '')
     } finally {
       setLoading(false)
     }

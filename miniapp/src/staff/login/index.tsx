@@ -1,14 +1,18 @@
 import { useState } from 'react'
 import { Button, Input, Text, View } from '@tarojs/components'
-import Taro, { useLoad } from '@tarojs/taro'
+import Taro, { useLoad, useRouter } from '@tarojs/taro'
 import { contract } from '@bianmin/shared'
 import { ApiError, errorMessage, STAFF_HOME_URL, staffSession } from '@/api/client'
+import { safeBack } from '@/api/staff-auth'
 import { PageRoot } from '@/components/page-root'
 import './index.scss'
 
 type Field = 'username' | 'password'
 
+/** Signs a staff member in, then opens the page they came from (`?back=`, after a 401) or the workbench. */
 export default function StaffLoginPage () {
+  const { params } = useRouter()
+  const next = safeBack(params.back) || STAFF_HOME_URL
   const [username, setUsername] = useState('')
   const [password, setPassword] = useState('')
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<Field, string>>>({})
@@ -16,7 +20,7 @@ export default function StaffLoginPage () {
   const [submitting, setSubmitting] = useState(false)
 
   useLoad(() => {
-    if (staffSession.hasToken()) void Taro.redirectTo({ url: STAFF_HOME_URL })
+    if (staffSession.hasToken()) void Taro.redirectTo({ url: next })
   })
 
   const submit = async () => {
@@ -37,7 +41,7 @@ export default function StaffLoginPage () {
     try {
       await staffSession.signIn(parsed.data.username, parsed.data.password)
       setPassword('')
-      void Taro.redirectTo({ url: STAFF_HOME_URL })
+      void Taro.redirectTo({ url: next })
     } catch (e) {
       const fields = e instanceof ApiError ? e.fieldErrors() : {}
       if (fields.username || fields.password) setFieldErrors({ username: fields.username, password: fields.password })

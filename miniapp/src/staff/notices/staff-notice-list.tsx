@@ -3,7 +3,8 @@ import { useCallback, useRef, useState, type ReactNode } from 'react'
 import { ScrollView, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { noticeStatusLabels, type NoticeStatus } from '@bianmin/shared'
-import { ApiError, errorMessage, STAFF_LOGIN_URL, staffApi, staffSession } from '@/api/client'
+import { errorMessage, staffApi } from '@/api/client'
+import { requireStaff } from '../shell/session'
 import { PageRoot } from '@/components/page-root'
 import { PageState } from '@/components/page-state'
 import { dateTimeText, type StaffNoticeItem } from '@/pages/notices/parts/notice.format'
@@ -21,7 +22,7 @@ export function StaffNoticeList ({ tabs, empty, header }: { tabs: Tab[]; empty: 
   const busy = useRef(false)
 
   const load = useCallback(async (which: number, after?: string) => {
-    if (!staffSession.hasToken()) { void Taro.redirectTo({ url: STAFF_LOGIN_URL }); return }
+    if (!requireStaff()) return
     if (busy.current && after) return
     busy.current = true
     setLoading(true)
@@ -32,7 +33,6 @@ export function StaffNoticeList ({ tabs, empty, header }: { tabs: Tab[]; empty: 
       setItems((prev) => (after ? [...prev, ...page.items] : page.items))
       setCursor(page.nextCursor)
     } catch (e) {
-      if (e instanceof ApiError && e.status === 401) { void Taro.redirectTo({ url: STAFF_LOGIN_URL }); return }
       setError(errorMessage(e))
     } finally {
       busy.current = false

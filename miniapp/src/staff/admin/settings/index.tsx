@@ -5,7 +5,7 @@ import type { SettingGroup, Settings } from '@bianmin/shared'
 import { ApiError, staffApi } from '@/api/client'
 import { PageRoot } from '@/components/page-root'
 import { PageState } from '@/components/page-state'
-import { requireStaff, staffError } from '../../home/guard'
+import { requireStaff, staffError } from '../../shell/session'
 import { settingGroupDefs, type GroupDef } from './fields'
 import '../admin.scss'
 

@@ -6,7 +6,7 @@ import { staffApi } from '@/api/client'
 import { PageRoot } from '@/components/page-root'
 import { PageState } from '@/components/page-state'
 import { statusLabels, statusTone } from '@/pages/appointments/parts/appointment.format'
-import { requireStaff, staffError } from '../staff-session'
+import { requireStaff, staffError } from '../../shell/session'
 import '@/pages/appointments/parts/appointment.scss'
 import './index.scss'
 

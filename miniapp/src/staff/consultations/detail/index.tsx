@@ -3,7 +3,7 @@ import { Button, Picker, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useLoad } from '@tarojs/taro'
 import type { z } from 'zod'
 import type { staffConsultationView } from '@bianmin/shared'
-import { ApiError, errorMessage, STAFF_LOGIN_URL, staffApi } from '@/api/client'
+import { ApiError, errorMessage, staffApi } from '@/api/client'
 import { PageRoot } from '@/components/page-root'
 import { PageState } from '@/components/page-state'
 import { dueText, kindLabel, statusLabel, timeText } from '@/pages/consultations/parts/consultation.format'
@@ -26,7 +26,6 @@ export default function StaffConsultationDetail () {
   const [busy, setBusy] = useState(false)
 
   const fail = (e: unknown) => {
-    if (e instanceof ApiError && e.status === 401) { void Taro.redirectTo({ url: STAFF_LOGIN_URL }); return }
     void Taro.showToast({ title: errorMessage(e), icon: 'none' })
   }
 
@@ -38,7 +37,6 @@ export default function StaffConsultationDetail () {
       setC(view)
       setHandlers(cands.items)
     } catch (e) {
-      if (e instanceof ApiError && e.status === 401) { void Taro.redirectTo({ url: STAFF_LOGIN_URL }); return }
       setError(errorMessage(e))
     } finally {
       setLoading(false)

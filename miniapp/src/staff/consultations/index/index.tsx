@@ -3,7 +3,7 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import type { z } from 'zod'
 import type { ConsultationKind, staffConsultationSummary } from '@bianmin/shared'
-import { ApiError, errorMessage, STAFF_LOGIN_URL, staffApi } from '@/api/client'
+import { errorMessage, staffApi } from '@/api/client'
 import { PageRoot } from '@/components/page-root'
 import { PageState } from '@/components/page-state'
 import { dueText, kindLabel, statusLabel, timeText } from '@/pages/consultations/parts/consultation.format'
@@ -45,7 +45,6 @@ export default function StaffConsultationInbox () {
       setCursor(page.nextCursor)
       if (summary) setCounts(summary)
     } catch (e) {
-      if (e instanceof ApiError && e.status === 401) { void Taro.redirectTo({ url: STAFF_LOGIN_URL }); return }
       setError(errorMessage(e))
     } finally {
       setLoading(false)

@@ -1,8 +1,9 @@
 import { useCallback, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import Taro, { useLoad } from '@tarojs/taro'
+import { useLoad } from '@tarojs/taro'
 import { disclosureApplicantTypeLabels, disclosureChannelLabels, disclosureFormLabels, type Role } from '@bianmin/shared'
-import { ApiError, errorMessage, STAFF_LOGIN_URL, staffApi, staffSession } from '@/api/client'
+import { errorMessage, staffApi } from '@/api/client'
+import { requireStaff } from '../../shell/session'
 import { PageRoot } from '@/components/page-root'
 import { PageState } from '@/components/page-state'
 import { dateOf, openAttachment, outcomeText, statusTone, type DisclosureView } from '@/utils/disclosure'
@@ -17,7 +18,7 @@ export default function StaffDisclosureDetailPage () {
   const [error, setError] = useState('')
 
   const load = useCallback(async (which: string) => {
-    if (!staffSession.hasToken()) { void Taro.redirectTo({ url: STAFF_LOGIN_URL }); return }
+    if (!requireStaff()) return
     setLoading(true)
     setError('')
     try {
@@ -25,7 +26,6 @@ export default function StaffDisclosureDetailPage () {
       setD(view)
       if (me.type === 'staff') setRoles(me.staff.roles)
     } catch (e) {
-      if (e instanceof ApiError && e.status === 401) { void Taro.redirectTo({ url: STAFF_LOGIN_URL }); return }
       setError(errorMessage(e))
     } finally {
       setLoading(false)

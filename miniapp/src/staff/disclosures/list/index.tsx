@@ -2,7 +2,8 @@ import { useCallback, useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { disclosureApplicantTypeLabels, disclosureChannelLabels } from '@bianmin/shared'
-import { ApiError, errorMessage, STAFF_LOGIN_URL, staffApi, staffSession } from '@/api/client'
+import { errorMessage, staffApi } from '@/api/client'
+import { requireStaff } from '../../shell/session'
 import { PageRoot } from '@/components/page-root'
 import { PageState } from '@/components/page-state'
 import { dateOf, outcomeText, statusTone, type DisclosureSummary } from '@/utils/disclosure'
@@ -23,7 +24,7 @@ export default function StaffDisclosureListPage () {
   const [error, setError] = useState('')
 
   const load = useCallback(async (which: number, after?: string) => {
-    if (!staffSession.hasToken()) { void Taro.redirectTo({ url: STAFF_LOGIN_URL }); return }
+    if (!requireStaff()) return
     setLoading(true)
     setError('')
     try {
@@ -31,7 +32,6 @@ export default function StaffDisclosureListPage () {
       setItems((prev) => (after ? [...prev, ...page.items] : page.items))
       setCursor(page.nextCursor)
     } catch (e) {
-      if (e instanceof ApiError && e.status === 401) { void Taro.redirectTo({ url: STAFF_LOGIN_URL }); return }
       setError(errorMessage(e))
     } finally {
       setLoading(false)

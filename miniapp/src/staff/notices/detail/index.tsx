@@ -2,7 +2,8 @@ import { useCallback, useState } from 'react'
 import { Button, RichText, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { noticeStatusLabels, type Role } from '@bianmin/shared'
-import { ApiError, errorMessage, STAFF_LOGIN_URL, staffApi, staffSession } from '@/api/client'
+import { errorMessage, staffApi } from '@/api/client'
+import { requireStaff } from '../../shell/session'
 import { PageRoot } from '@/components/page-root'
 import { PageState } from '@/components/page-state'
 import { openAttachment } from '@/pages/notices/parts/attachment'
@@ -26,7 +27,7 @@ export default function StaffNoticeDetailPage () {
   const [busy, setBusy] = useState(false)
 
   const load = useCallback(async () => {
-    if (!staffSession.hasToken()) { void Taro.redirectTo({ url: STAFF_LOGIN_URL }); return }
+    if (!requireStaff()) return
     setLoading(true)
     setError('')
     try {
@@ -34,7 +35,6 @@ export default function StaffNoticeDetailPage () {
       if (who.type === 'staff') { setRoles(who.staff.roles); setMe(who.staff.id) }
       setN(notice)
     } catch (e) {
-      if (e instanceof ApiError && e.status === 401) { void Taro.redirectTo({ url: STAFF_LOGIN_URL }); return }
       setError(errorMessage(e))
     } finally {
       setLoading(false)

@@ -2,7 +2,8 @@ import { useCallback, useState, type ReactNode } from 'react'
 import { Button, Input, Picker, Switch, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useLoad, useRouter } from '@tarojs/taro'
 import { noticeCategories, type NoticeCategory } from '@bianmin/shared'
-import { ApiError, errorMessage, STAFF_LOGIN_URL, staffApi, staffSession } from '@/api/client'
+import { ApiError, errorMessage, staffApi } from '@/api/client'
+import { requireStaff } from '../../shell/session'
 import { PageRoot } from '@/components/page-root'
 import { PageState } from '@/components/page-state'
 import { hasRichFormatting, htmlToText, textToHtml } from '@/pages/notices/parts/notice.format'
@@ -28,7 +29,7 @@ export default function StaffNoticeEditPage () {
   const [busy, setBusy] = useState(false)
 
   const load = useCallback(async () => {
-    if (!staffSession.hasToken()) { void Taro.redirectTo({ url: STAFF_LOGIN_URL }); return }
+    if (!requireStaff()) return
     setLoadError('')
     try {
       const files = await staffApi('listStaffNotices', { query: { category: '政策文件', limit: 50 } })
@@ -44,7 +45,6 @@ export default function StaffNoticeEditPage () {
       setOriginalAt(n.publishAt ? `${n.publishAt.slice(0, 16)}:00+08:00` : null)
       setRich(hasRichFormatting(n.body))
     } catch (e) {
-      if (e instanceof ApiError && e.status === 401) { void Taro.redirectTo({ url: STAFF_LOGIN_URL }); return }
       setLoadError(errorMessage(e))
     } finally {
       setLoading(false)

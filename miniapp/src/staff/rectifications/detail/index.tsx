@@ -10,7 +10,7 @@ import { PageState } from '@/components/page-state'
 import { Face } from '@/components/rating/faces'
 import { Timeline } from '@/components/rating/timeline'
 import { formatDate, formatTime, rectStatusLabel } from '@/components/rating/format'
-import { requireStaff, staffError } from '../staff-errors'
+import { requireStaff, staffError } from '../../shell/session'
 import '@/components/rating/rating.scss'
 import './index.scss'
 
