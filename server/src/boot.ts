@@ -9,6 +9,7 @@ import { buildDeps, type Deps } from './deps'
 import { createApp } from './app'
 import { seedOnFirstStart } from './seed/index'
 import { startJobs, type Jobs } from './platform/jobs'
+import { listen } from './platform/client-error'
 
 export interface Running { deps: Deps; server: Server; jobs: Jobs; stop: () => Promise<void> }
 
@@ -21,10 +22,7 @@ export async function boot (env: NodeJS.ProcessEnv = process.env, opts: { log?: 
   const deps = await buildDeps(config, db, log)
   await seedOnFirstStart(deps)
   const app = createApp(deps)
-  const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(config.port, config.host, () => resolve(s))
-    s.once('error', reject)
-  })
+  const server = await listen(app, config.port, config.host)
   server.keepAliveTimeout = 65_000
   const jobs = startJobs(deps)
   const address = server.address()

@@ -16,6 +16,7 @@ import { buildDeps, type Deps } from '../../server/src/deps'
 import { createApp } from '../../server/src/app'
 import { startJobs, type Jobs } from '../../server/src/platform/jobs'
 import { hashPassword } from '../../server/src/platform/password'
+import { listen } from '../../server/src/platform/client-error'
 import { cloneTemplate } from './db'
 
 export const TEST_PASSWORD = 'Test-Pass-2026!'
@@ -72,7 +73,7 @@ export async function startTestApp (opts: { clock?: string; env?: Record<string,
     await seedDemo({ ...deps, config: { ...deps.config, demoPassword: TEST_PASSWORD } })
   }
   const app = createApp(deps)
-  const server: Server = await new Promise((resolve) => { const s = app.listen(0, '127.0.0.1', () => resolve(s)) })
+  const server: Server = await listen(app, 0, '127.0.0.1')
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   const anon = clientFor(url)
   const jobs = startJobs({ ...deps, config: { ...deps.config, jobs: false } })

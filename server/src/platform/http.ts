@@ -76,6 +76,12 @@ function parsePart (schema: z.ZodType | undefined, value: unknown, part: string)
   return r.data
 }
 
+/** No body at all: no Transfer-Encoding, no (or a zero) Content-Length and no Content-Type. */
+function isEmptyRequest (ctx: { req: { headers: Record<string, string | string[] | undefined> } }): boolean {
+  const h = ctx.req.headers
+  return h['transfer-encoding'] === undefined && (h['content-length'] === undefined || h['content-length'] === '0') && !h['content-type']
+}
+
 export function checkAccess (route: RouteDef, actor: Actor | undefined): void {
   if (route.access === 'public') return
   if (!actor) throw new AppError('UNAUTHENTICATED', '请先登录')
@@ -106,8 +112,11 @@ export function mountContract<R extends RouteDef> (router: Router<AppState>, dep
     const query = parsePart(route.query, ctx.query, 'query')
     let body: unknown
     if (route.body) {
-      if (!ctx.is('application/json')) throw new AppError('VALIDATION_FAILED', '请以 JSON 格式提交（Content-Type: application/json）')
-      body = parsePart(route.body, (ctx.request as unknown as { body?: unknown }).body, 'body')
+      // API.md: an empty POST (no body, no Content-Type) is an empty object — fine for actions whose fields are all
+      // optional; any other route then names its missing fields.
+      if (isEmptyRequest(ctx)) body = parsePart(route.body, {}, 'body')
+      else if (!ctx.is('application/json')) throw new AppError('VALIDATION_FAILED', '请以 JSON 格式提交（Content-Type: application/json）')
+      else body = parsePart(route.body, (ctx.request as unknown as { body?: unknown }).body, 'body')
     }
     const result = await handler({ params, query, body } as ParsedRequest<R>, {
       deps,
