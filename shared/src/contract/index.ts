@@ -11,6 +11,7 @@ import { consultationRoutes } from './consultations'
 import { noticeRoutes } from './notices'
 import { serviceItemRoutes } from './service-items'
 import { appointmentRoutes } from './appointments'
+import { hallRoutes } from './hall'
 import { homeVisitRoutes } from './home-visits'
 import { disclosureRoutes } from './disclosures'
 import { ratingRoutes } from './ratings'
@@ -31,6 +32,7 @@ export const contract = {
   ...noticeRoutes,
   ...serviceItemRoutes,
   ...appointmentRoutes,
+  ...hallRoutes,
   ...homeVisitRoutes,
   ...disclosureRoutes,
   ...ratingRoutes,
@@ -56,6 +58,7 @@ export * from './consultations'
 export * from './notices'
 export * from './service-items'
 export * from './appointments'
+export * from './hall'
 export * from './home-visits'
 export * from './disclosures'
 export * from './ratings'
