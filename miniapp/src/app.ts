@@ -17,10 +17,10 @@ function setUpDocument (): void {
   prefs.subscribe(apply)
 }
 
-/** Opened on a staff page (a shared desk PC): no resident is signed in and no privacy notice is asked for. */
+/** Opened on a staff page (a shared desk PC) or a hall device (TV, 评价器): no resident is signed in, no notice asked. */
 function launchedOnStaffPage (path: string | undefined): boolean {
-  const p = path || (typeof location !== 'undefined' ? location.hash.replace(/^#/, '') : '')
-  return p.replace(/^\/+/, '').startsWith('staff/')
+  const p = (path || (typeof location !== 'undefined' ? location.hash.replace(/^#/, '') : '')).replace(/^\/+/, '')
+  return p.startsWith('staff/') || p.startsWith('hall/')
 }
 
 function App ({ children }: PropsWithChildren) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { PAGES, h5PageUrl, mainPackagePages, pageNameOf, pageUrl, resolvePageUrl, staffPackagePages } from './pages'
+import { PAGES, h5PageUrl, hallPackagePages, mainPackagePages, pageNameOf, pageUrl, resolvePageUrl, staffPackagePages } from './pages'
 
 describe('page table', () => {
   it('builds URLs with encoded query values, leaving out empty ones', () => {
@@ -13,9 +13,11 @@ describe('page table', () => {
   it('names every path once, two levels under the package root', () => {
     const paths = Object.values(PAGES)
     expect(new Set(paths).size).toBe(paths.length)
-    for (const p of paths) expect(p).toMatch(/^(pages|staff)\/[a-z-]+\/[a-z-]+\/index$/)
+    for (const p of paths) expect(p).toMatch(/^(pages|staff|hall)\/[a-z-]+\/[a-z-]+\/index$/)
     expect(mainPackagePages()[0]).toBe(PAGES.home)
     expect(staffPackagePages()).toContain('auth/login/index')
+    expect(hallPackagePages()).toEqual(['queue/screen/index', 'window/rater/index'])
+    expect(mainPackagePages().some((p) => p.startsWith('hall/'))).toBe(false)
   })
 
   it('resolves current and legacy links, keeping the query', () => {

@@ -33,6 +33,8 @@ export const PAGES = {
   disclosureApply: 'pages/disclosures/apply/index',
   disclosureDetail: 'pages/disclosures/detail/index',
   privacy: 'pages/privacy/index/index',
+  hallTake: 'pages/hall/take/index',
+  hallTickets: 'pages/hall/tickets/index',
 
   // Staff section (sub-package root `staff`).
   staffLogin: 'staff/auth/login/index',
@@ -55,6 +57,11 @@ export const PAGES = {
   staffNoticeReview: 'staff/notices/review/index',
   staffNoticeDetail: 'staff/notices/detail/index',
   staffNoticeEdit: 'staff/notices/edit/index',
+  staffHallConsole: 'staff/hall/console/index',
+
+  // Hall devices (sub-package root `hall`): no resident session, no consent panel.
+  hallScreen: 'hall/queue/screen/index',
+  hallRater: 'hall/window/rater/index',
 } as const
 
 export type PageName = keyof typeof PAGES
@@ -68,12 +75,17 @@ export type TabPageName = (typeof TAB_PAGES)[number]
 export const STAFF_ROOT = 'staff'
 const pageNames = Object.keys(PAGES) as PageName[]
 export const isStaffPage = (name: PageName): boolean => PAGES[name].startsWith(`${STAFF_ROOT}/`)
+export const HALL_ROOT = 'hall'
+export const isHallDevicePage = (name: PageName): boolean => PAGES[name].startsWith(`${HALL_ROOT}/`)
 export const isTabPage = (name: PageName): name is TabPageName => (TAB_PAGES as readonly string[]).includes(name)
 
 /** app.config.ts: the main package's pages (start page first) and the staff sub-package's pages (relative to its root). */
-export const mainPackagePages = (): string[] => pageNames.filter((n) => !isStaffPage(n)).map((n) => PAGES[n])
+export const mainPackagePages = (): string[] => pageNames.filter((n) => !isStaffPage(n) && !isHallDevicePage(n)).map((n) => PAGES[n])
 export const staffPackagePages = (): string[] =>
   pageNames.filter(isStaffPage).map((n) => PAGES[n].slice(STAFF_ROOT.length + 1))
+/** app.config.ts: the hall devices' sub-package (root `hall`). */
+export const hallPackagePages = (): string[] =>
+  pageNames.filter(isHallDevicePage).map((n) => PAGES[n].slice(HALL_ROOT.length + 1))
 
 /** `/pages/…/index?a=1&b=x` — the URL to navigate to (values URI-encoded; null/undefined/'' left out). */
 export function pageUrl (name: PageName, query?: PageQuery): string {

@@ -32,8 +32,10 @@ function isDeepLinked (path: string): boolean {
 export function PageRoot ({ className, children, consent: need }: { className?: string; children?: ReactNode; consent?: 'required' }) {
   const elder = useElderMode()
   const [path] = useState(currentPath)
-  const residentPage = !path.startsWith('staff/') && `/${path}` !== PRIVACY_URL
-  const [deepLinked] = useState(() => isDeepLinked(path))
+  // Hall devices (sub-package `hall`: the TV screen, the window's 评价器) are nobody's phone: no consent, no home link.
+  const device = path.startsWith('hall/')
+  const residentPage = !path.startsWith('staff/') && !device && `/${path}` !== PRIVACY_URL
+  const [deepLinked] = useState(() => !device && isDeepLinked(path))
   // Inner staff pages lead back to the workbench; everything else to 首页.
   const toWorkbench = path.startsWith('staff/') && !['staff/home/index', 'staff/login/index'].includes(path)
   const c = useConsentState(consent, residentPage)
