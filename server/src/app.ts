@@ -1,40 +1,26 @@
 // The Koa app, built from its dependencies (tests build it on a throwaway database and any port).
-import crypto from 'node:crypto'
 import Koa from 'koa'
 import Router from '@koa/router'
 import { bodyParser } from '@koa/bodyparser'
 import helmet from 'koa-helmet'
-import type { Deps } from './deps'
-import type { AppState } from './platform/http'
-import { errorMiddleware } from './platform/errors'
+import type { AppState, Deps } from './platform/types'
+import { errorMiddleware, requestId, requestLog } from './platform/middleware'
 import { authMiddleware } from './platform/auth'
 import { mountDocs } from './platform/openapi'
 import { h5Static } from './platform/static'
-import { registerModules } from './modules/index'
+import { modules as allModules } from './modules/index'
+import { collect, type ModuleDef } from './platform/module'
 import { httpMetrics } from './platform/metrics'
 
-export function createApp (deps: Deps): Koa<AppState> {
+export function createApp (deps: Deps, modules: readonly ModuleDef[] = allModules): Koa<AppState> {
   const app = new Koa<AppState>({ proxy: deps.config.trustProxy, maxIpsCount: 1 }) // behind one proxy: the address it saw
   const router = new Router<AppState>()
   mountDocs(router)
-  registerModules(router, deps)
+  collect(modules).mount(router, deps)
 
   // Order: request id → logger → metrics → errors → security headers → body → auth → routes → H5 static.
-  app.use(async function requestId (ctx, next) {
-    const incoming = ctx.get('X-Request-Id')
-    ctx.state.requestId = /^[\w-]{8,64}$/.test(incoming) ? incoming : crypto.randomUUID()
-    ctx.set('X-Request-Id', ctx.state.requestId)
-    await next()
-  })
-  app.use(async function requestLog (ctx, next) {
-    const start = performance.now()
-    ctx.state.log = deps.log.child({ reqId: ctx.state.requestId })
-    try {
-      await next()
-    } finally {
-      if (ctx.path !== '/healthz') ctx.state.log.info({ method: ctx.method, path: ctx.path, status: ctx.status, ms: Math.round(performance.now() - start) }, 'request')
-    }
-  })
+  app.use(requestId())
+  app.use(requestLog(deps.log))
   app.use(httpMetrics())
   app.use(errorMiddleware())
   app.use(helmet({

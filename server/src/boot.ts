@@ -5,10 +5,13 @@ import { loadConfig, type Config } from './platform/config'
 import { createLogger } from './platform/logger'
 import { createDb, type Db } from './platform/db'
 import { migrateDeploy } from './platform/migrate'
-import { buildDeps, type Deps } from './deps'
+import { buildDeps, closeDeps } from './deps'
+import type { Deps } from './platform/types'
 import { createApp } from './app'
 import { seedOnFirstStart } from './seed/index'
 import { startJobs, type Jobs } from './platform/jobs'
+import { collect } from './platform/module'
+import { modules } from './modules/index'
 import { listen } from './platform/client-error'
 
 export interface Running { deps: Deps; server: Server; jobs: Jobs; stop: () => Promise<void> }
@@ -19,12 +22,12 @@ export async function boot (env: NodeJS.ProcessEnv = process.env, opts: { log?: 
   log.info({ provider: config.provider, env: config.env, clock: config.clock ?? 'system' }, '启动中')
   await migrateDeploy(config.databaseUrl, config.provider)
   const db: Db = await createDb(config.databaseUrl)
-  const deps = await buildDeps(config, db, log)
-  await seedOnFirstStart(deps)
-  const app = createApp(deps)
+  const deps = await buildDeps(config, db, log, {}, modules)
+  await seedOnFirstStart(deps, modules)
+  const app = createApp(deps, modules)
   const server = await listen(app, config.port, config.host)
   server.keepAliveTimeout = 65_000
-  const jobs = startJobs(deps)
+  const jobs = startJobs(deps, collect(modules).jobs)
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : config.port
   log.info({ port }, `便民服务已启动：http://localhost:${port}`)
@@ -33,6 +36,7 @@ export async function boot (env: NodeJS.ProcessEnv = process.env, opts: { log?: 
     jobs.stop()
     await new Promise<void>((resolve) => { server.close(() => resolve()); server.closeIdleConnections() })
     await jobs.idle()
+    await closeDeps(deps) // buffered notice views written, module timers cleared
     await db.$disconnect()
     log.info('已停止')
   })())

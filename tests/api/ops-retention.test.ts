@@ -5,13 +5,15 @@ import path from 'node:path'
 import zlib from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestApp, type TestApp } from '../support/app'
-import { jobDefs, runJob } from '../../server/src/platform/jobs'
+import { runJob } from '../../server/src/platform/jobs'
+import { collect } from '../../server/src/platform/module'
+import { modules } from '../../server/src/modules/index'
 import { archiveDir } from '../../server/src/modules/ops/retention.job'
 import { tempDir } from '../support/ops'
 
 let t: TestApp
 const tmp = tempDir('bianmin-retention-')
-const job = () => jobDefs().find((j) => j.name === 'ops.retention')!
+const job = () => collect(modules).jobs.find((j) => j.name === 'ops.retention')!
 const at = (iso: string) => new Date(iso)
 const archived = (file: string) => zlib.gunzipSync(fs.readFileSync(file)).toString('utf8').trim().split('\n').map((l) => JSON.parse(l) as { id: string; action: string; createdAt: string; detail: unknown })
 const archives = () => (fs.existsSync(archiveDir(t.deps)) ? fs.readdirSync(archiveDir(t.deps)).sort().map((f) => path.join(archiveDir(t.deps), f)) : [])

@@ -12,9 +12,12 @@ import { createClient, ApiError, type ApiCall } from '@bianmin/shared'
 import { loadConfig } from '../../server/src/platform/config'
 import { createDb } from '../../server/src/platform/db'
 import { createLogger } from '../../server/src/platform/logger'
-import { buildDeps, type Deps } from '../../server/src/deps'
+import { buildDeps, closeDeps } from '../../server/src/deps'
+import type { Deps } from '../../server/src/platform/types'
 import { createApp } from '../../server/src/app'
 import { startJobs, type Jobs } from '../../server/src/platform/jobs'
+import { collect } from '../../server/src/platform/module'
+import { modules } from '../../server/src/modules/index'
 import { hashPassword } from '../../server/src/platform/password'
 import { listen } from '../../server/src/platform/client-error'
 import { cloneTemplate } from './db'
@@ -66,17 +69,17 @@ export async function startTestApp (opts: { clock?: string; env?: Record<string,
   const sink = new Writable({ write (chunk, _enc, cb) { logs.push(String(chunk)); cb() } })
   const log = createLogger('info', sink)
   const db = await createDb(config.databaseUrl)
-  const deps = await buildDeps(config, db, log)
+  const deps = await buildDeps(config, db, log, {}, modules)
   if (opts.clock) deps.clock.freeze(opts.clock)
   if (opts.demo) {
     const { seedDemo } = await import('../../server/src/seed/index')
-    await seedDemo({ ...deps, config: { ...deps.config, demoPassword: TEST_PASSWORD } })
+    await seedDemo({ ...deps, config: { ...deps.config, demoPassword: TEST_PASSWORD } }, modules)
   }
-  const app = createApp(deps)
+  const app = createApp(deps, modules)
   const server: Server = await listen(app, 0, '127.0.0.1')
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   const anon = clientFor(url)
-  const jobs = startJobs({ ...deps, config: { ...deps.config, jobs: false } })
+  const jobs = startJobs({ ...deps, config: { ...deps.config, jobs: false } }, collect(modules).jobs)
   return {
     url, deps, logs, anon, jobs,
     fetch: (path, init) => fetch(url + path, init),
@@ -95,6 +98,7 @@ export async function startTestApp (opts: { clock?: string; env?: Record<string,
     },
     async close () {
       await new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections() })
+      await closeDeps(deps)
       await db.$disconnect()
       await db0.drop()
       fs.rmSync(dataDir, { recursive: true, force: true })

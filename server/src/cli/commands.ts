@@ -7,7 +7,11 @@ import { migrateDeploy, pendingMigrations } from '../platform/migrate'
 import { createLogger } from '../platform/logger'
 import { hashPassword, randomPassword } from '../platform/password'
 import { audit } from '../platform/audit'
-import { buildDeps } from '../deps'
+import { buildDeps, closeDeps } from '../deps'
+import type { Deps } from '../platform/types'
+import { runJob } from '../platform/jobs'
+import { collect } from '../platform/module'
+import { modules } from '../modules/index'
 import { createFirstAdmin, OpsError, type OrgLevel } from '../modules/ops/first-admin'
 import { backupDatabase, restoreDatabase } from '../modules/ops/backup'
 import { tableChecksums } from '../modules/ops/table-checksum'
@@ -34,6 +38,14 @@ async function findStaff (db: Db, username: string) {
   const staff = await db.staff.findUnique({ where: { username } })
   if (!staff) throw new OpsError(`未找到账号 ${username}`)
   return staff
+}
+
+/** A full Deps (module state included) on its own connection, closed afterwards. */
+async function withDeps<T> (config: Config, fn: (deps: Deps) => Promise<T>): Promise<T> {
+  return withDb(config, async (db) => {
+    const deps = await buildDeps(config, db, createLogger('warn'), {}, modules)
+    try { return await fn(deps) } finally { await closeDeps(deps) }
+  })
 }
 
 async function revokeStaffSessions (db: Db, staffId: string): Promise<number> {
@@ -175,9 +187,20 @@ export const commands: Record<string, Command> = {
   retention: {
     summary: '立即执行数据保留任务（归档并删除超期审计日志，删除已注销居民的上传文件）',
     async run ({ config }) {
-      const r = await withDb(config, async (db) => runRetention(await buildDeps(config, db, createLogger('warn'))))
+      const r = await withDeps(config, runRetention)
       console.log(`审计日志：归档并删除 ${r.archived} 条（早于 ${r.cutoff.toISOString()}）${r.files.length ? `，归档文件：${r.files.join('、')}` : ''}`)
       console.log(`已注销居民的上传文件：删除 ${r.uploadsRemoved} 个`)
+    },
+  },
+  'run-job': {
+    summary: '立即执行一个定时任务（不写名称时列出各模块声明的全部任务）；按周期执行的任务本周期已执行过则跳过',
+    async run ({ config, args }) {
+      const jobs = collect(modules).jobs
+      if (!args[0]) { for (const j of jobs) console.log(`${j.name.padEnd(32)}每 ${Math.round(j.everyMs / 1000)} 秒${j.key ? '，每周期一次' : ''}`); return }
+      const job = jobs.find((j) => j.name === args[0])
+      if (!job || args.length > 1) throw new OpsError(`未找到任务 ${args.join(' ')}（npm run admin -- run-job 列出全部任务）`)
+      const ran = await withDeps(config, (deps) => runJob(deps, job))
+      console.log(ran ? `已执行任务 ${job.name}` : `任务 ${job.name} 本周期已执行过，未重复执行`)
     },
   },
 }
@@ -189,5 +212,6 @@ ${Object.entries(commands).map(([n, c]) => `  ${n.padEnd(20)}${c.summary}`).join
 示例：
   npm run admin -- create-admin --org-name 湖里街道办事处 --org-level STREET
   npm run admin -- reset-password zhangsan
+  npm run admin -- run-job appointments.slots
   npm run admin -- backup --out /var/backups/bianmin/bianmin.sqlite
   NEW_PHONE_KEY=<新密钥（先妥善保存）> npm run admin -- rotate-phone-key`

@@ -1,42 +1,40 @@
-// Every domain module registers its contract routes here.
-import type Router from '@koa/router'
-import type { Deps } from '../deps'
-import type { AppState } from '../platform/http'
-import { metaRoutes } from './meta/meta.routes'
-import { opsRoutes } from './ops/ops.routes'
-import { authRoutes } from './auth/auth.routes'
-import { orgRoutes } from './orgs/org.routes'
-import { adminRoutes } from './admin/admin.routes'
-import { workbenchRoutes } from './workbench/workbench.routes'
-import { messageRoutes } from './messages/message.routes'
-import { serviceItemRoutes } from './service-items/service-item.routes'
-import { appointmentRoutes } from './appointments/appointment.routes'
-import { homeVisitRoutes } from './home-visits/home-visit.routes'
-import '../platform/outbox.worker'
-import { noticeRoutes } from './notices/notice.routes'
-import { disclosureRoutes } from './disclosures/disclosure.routes'
-import { ratingRoutes } from './ratings/rating.routes'
-import { uploadRoutes } from './uploads/upload.routes'
-import { consultationRoutes } from './consultations/consultation.routes'
-import { privacyRoutes } from './privacy/privacy.routes'
-import { privacyNoticeRoutes } from './privacy-notice/privacy-notice.routes'
+// What the server is: every module, listed once. Boot, the admin CLI and the tests read routes, jobs, demo seeds,
+// event listeners and per-app state from this list (platform/module.ts). Routes mount in this order; seeds run in it.
+import type { ModuleDef } from '../platform/module'
+import { metaModule } from './meta/meta.module'
+import { opsModule } from './ops/ops.module'
+import { authModule } from './auth/auth.module'
+import { orgsModule } from './orgs/org.module'
+import { adminModule } from './admin/admin.module'
+import { workbenchModule } from './workbench/workbench.module'
+import { messagesModule } from './messages/message.module'
+import { serviceItemsModule } from './service-items/service-item.module'
+import { appointmentsModule } from './appointments/appointment.module'
+import { homeVisitsModule } from './home-visits/home-visit.module'
+import { consultationsModule } from './consultations/consultation.module'
+import { ratingsModule } from './ratings/rating.module'
+import { noticesModule } from './notices/notice.module'
+import { disclosuresModule } from './disclosures/disclosure.module'
+import { uploadsModule } from './uploads/upload.module'
+import { privacyModule } from './privacy/privacy.module'
+import { privacyNoticeModule } from './privacy-notice/privacy-notice.module'
 
-export function registerModules (router: Router<AppState>, deps: Deps): void {
-  metaRoutes(router, deps)
-  opsRoutes(router, deps)
-  authRoutes(router, deps)
-  orgRoutes(router, deps)
-  adminRoutes(router, deps)
-  workbenchRoutes(router, deps)
-  messageRoutes(router, deps)
-  serviceItemRoutes(router, deps)
-  appointmentRoutes(router, deps)
-  homeVisitRoutes(router, deps)
-  noticeRoutes(router, deps)
-  disclosureRoutes(router, deps)
-  ratingRoutes(router, deps)
-  uploadRoutes(router, deps)
-  consultationRoutes(router, deps)
-  privacyRoutes(router, deps)
-  privacyNoticeRoutes(router, deps)
-}
+export const modules: readonly ModuleDef[] = [
+  metaModule,
+  opsModule,
+  authModule,
+  orgsModule,
+  adminModule,
+  workbenchModule,
+  messagesModule,
+  serviceItemsModule,
+  appointmentsModule,
+  homeVisitsModule,
+  consultationsModule,
+  ratingsModule,
+  noticesModule,
+  disclosuresModule,
+  uploadsModule,
+  privacyModule,
+  privacyNoticeModule,
+]

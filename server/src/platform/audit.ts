@@ -1,7 +1,7 @@
 // Audit log of every staff action (and security-relevant resident actions).
 import type { Prisma } from '../generated/sqlite/client.js'
 import type { Db } from './db'
-import type { Actor } from './http'
+import type { Actor } from './types'
 
 export interface AuditEntry {
   action: string

@@ -3,8 +3,7 @@
 import { SignJWT, jwtVerify } from 'jose'
 import type { Middleware } from 'koa'
 import type { Role } from '@bianmin/shared'
-import type { Deps } from '../deps'
-import type { Actor, AppState } from './http'
+import type { Actor, AppState, Deps } from './types'
 import { AppError } from './errors'
 
 const ISSUER = 'bianmin'

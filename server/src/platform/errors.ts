@@ -1,8 +1,7 @@
-// One error type, one catalogue (shared/errors.ts), one middleware that renders the API.md envelope.
-import type { Middleware } from 'koa'
+// One error type, one catalogue (shared/errors.ts); platform/middleware.ts renders the API.md envelope. Depends on nothing
+// but the shared catalogue.
 import { errorCatalogue, type ErrorCode, type FieldIssue } from '@bianmin/shared'
 import type { z } from 'zod'
-import type { AppState } from './http'
 
 export class AppError extends Error {
   readonly status: number
@@ -18,39 +17,4 @@ export const validation = (message: string, details?: FieldIssue[]) => new AppEr
 
 export function zodIssues (error: z.ZodError, prefix?: string): FieldIssue[] {
   return error.issues.map((i) => ({ path: [prefix, ...i.path.map(String)].filter(Boolean).join('.'), message: i.message }))
-}
-
-interface PrismaLikeError { code?: string; meta?: Record<string, unknown>; name?: string }
-
-function fromUnknown (err: unknown): AppError {
-  if (err instanceof AppError) return err
-  const e = err as PrismaLikeError & { status?: number; statusCode?: number; expose?: boolean; type?: string; message?: string }
-  if (e?.code === 'P2002') return new AppError('CONFLICT', '该记录已存在，请勿重复提交')
-  if (e?.code === 'P2025') return new AppError('NOT_FOUND')
-  const status = e?.status ?? e?.statusCode
-  if (status === 413 || e?.type === 'entity.too.large') return new AppError('PAYLOAD_TOO_LARGE', '提交的内容过大')
-  if (status === 415 || e?.type === 'unsupported.media.type') return new AppError('VALIDATION_FAILED', '请以 JSON 格式提交')
-  if (status === 400 || e?.type === 'entity.parse.failed') return new AppError('VALIDATION_FAILED', '请求内容不是有效的 JSON')
-  if (status === 404) return new AppError('NOT_FOUND', '接口不存在')
-  if (status === 405) return new AppError('NOT_FOUND', '接口不存在')
-  return new AppError('INTERNAL')
-}
-
-export function errorMiddleware (): Middleware<AppState> {
-  return async function errors (ctx, next) {
-    try {
-      await next()
-      if (ctx.status === 404 && ctx.body === undefined && ctx.path.startsWith('/api/')) throw new AppError('NOT_FOUND', '接口不存在')
-    } catch (err) {
-      const e = fromUnknown(err)
-      const log = ctx.state.log
-      if (e.status >= 500) log?.error({ err }, 'request failed')
-      else log?.info({ code: e.code, status: e.status }, e.message)
-      ctx.status = e.status
-      if (e.code === 'RATE_LIMITED' && typeof e.details === 'object' && e.details && 'retryAfterSeconds' in e.details) {
-        ctx.set('Retry-After', String((e.details as { retryAfterSeconds: number }).retryAfterSeconds))
-      }
-      ctx.body = { error: { code: e.code, message: e.message, ...(e.details !== undefined ? { details: e.details } : {}) } }
-    }
-  }
 }

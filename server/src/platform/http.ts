@@ -2,26 +2,15 @@
 // production, the response), checks access and roles, and hands the parsed request to a thin handler.
 import crypto from 'node:crypto'
 import type Router from '@koa/router'
-import type { Context, Middleware } from 'koa'
+import type { Middleware } from 'koa'
 import type { Logger } from 'pino'
-import { CONSENT_REQUIRED, consentRequiredMessage, successStatus, type ParsedRequest, type ResponseOf, type Role, type RouteDef } from '@bianmin/shared'
+import { CONSENT_REQUIRED, consentRequiredMessage, successStatus, type ParsedRequest, type ResponseOf, type RouteDef } from '@bianmin/shared'
 import { z } from 'zod'
 import { AppError, zodIssues } from './errors'
-import type { Deps } from '../deps'
+import type { Actor, AppContext, AppState, Deps, ResidentActor, StaffActor } from './types'
 
-/** consentVersion: the privacy notice version the resident accepted (null: none). */
-export type ResidentActor = { kind: 'resident'; id: string; sessionId: string; consentVersion: string | null }
-export type StaffActor = {
-  kind: 'staff'; id: string; sessionId: string; name: string; username: string; roles: Role[]; orgId: string; orgPath: string; hallId: string | null
-}
-export type Actor = ResidentActor | StaffActor
-
-export interface AppState {
-  requestId: string
-  log: Logger
-  actor?: Actor
-}
-export type AppContext = Context & { state: AppState }
+// The shared types moved to ./types; re-exported here while module files switch their imports.
+export type { Actor, AppContext, AppState, ResidentActor, StaffActor } from './types'
 
 type ActorFor<R extends RouteDef> = R['access'] extends 'resident' ? ResidentActor
   : R['access'] extends 'staff' ? StaffActor

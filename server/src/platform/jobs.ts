@@ -1,6 +1,6 @@
-// Scheduled jobs (slot generation, reminders, auto-close, outbox delivery …). Each job is idempotent; a JobRun row
+// Scheduled jobs (slot generation, reminders, auto-close, outbox delivery …), declared in module manifests. Each job is idempotent; a JobRun row
 // records the last period handled so a restart or a second instance does not repeat it.
-import type { Deps } from '../deps'
+import type { Deps } from './types'
 import { metrics } from './metrics'
 
 export interface JobDef {
@@ -12,11 +12,8 @@ export interface JobDef {
   run: (deps: Deps) => Promise<void>
 }
 
-const registry: JobDef[] = []
-export function defineJob (job: JobDef): void {
-  if (!registry.some((j) => j.name === job.name)) registry.push(job)
-}
-export const jobDefs = () => [...registry]
+/** Types a job; list it in its module's manifest (`jobs: [...]`) — nothing runs by being imported. */
+export const defineJob = (job: JobDef): JobDef => job
 
 export interface Jobs { stop: () => void; idle: () => Promise<void>; runAll: () => Promise<void> }
 
@@ -48,7 +45,8 @@ export async function runJob (deps: Deps, job: JobDef): Promise<boolean> {
   return true
 }
 
-export function startJobs (deps: Deps): Jobs {
+/** Ticks every job of the list (unless config.jobs is off); the list comes from the module manifests. */
+export function startJobs (deps: Deps, jobs: readonly JobDef[]): Jobs {
   const timers: NodeJS.Timeout[] = []
   const running = new Set<Promise<unknown>>()
   const tick = (job: JobDef) => {
@@ -56,7 +54,7 @@ export function startJobs (deps: Deps): Jobs {
     running.add(p)
   }
   if (deps.config.jobs) {
-    for (const job of registry) {
+    for (const job of jobs) {
       tick(job)
       const t = setInterval(() => tick(job), job.everyMs)
       t.unref()
@@ -66,6 +64,6 @@ export function startJobs (deps: Deps): Jobs {
   return {
     stop: () => timers.forEach(clearInterval),
     idle: async () => { await Promise.all([...running]) },
-    runAll: async () => { for (const job of registry) await runJob(deps, job) },
+    runAll: async () => { for (const job of jobs) await runJob(deps, job) },
   }
 }

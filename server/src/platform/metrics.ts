@@ -3,7 +3,7 @@
 // GET /metrics (modules/ops). Route labels are the matched route templates (/api/v1/notices/:id), never raw URLs.
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client'
 import type { Middleware } from 'koa'
-import type { AppState } from './http'
+import type { AppState } from './types'
 
 const registry = new Registry()
 collectDefaultMetrics({ register: registry, prefix: 'bianmin_' })

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module'
 import type Router from '@koa/router'
 import { z } from 'zod'
 import { contract, errorEnvelope, successStatus, type RouteDef } from '@bianmin/shared'
-import type { AppState } from './http'
+import type { AppState } from './types'
 
 const toSchema = (s: z.ZodType, io: 'input' | 'output') =>
   z.toJSONSchema(s, { target: 'draft-2020-12', io, unrepresentable: 'any', reused: 'inline' })

@@ -2,7 +2,7 @@
 // conditional update (lockedUntil), so two instances never send the same row at once and a crash mid-send only
 // delays it until the lease runs out (at-least-once). Failures retry with exponential backoff, then FAILED.
 // Without a WeChat app (mock provider) or a template for the kind, the message stays in-app only: SKIPPED.
-import type { Deps } from '../deps'
+import type { Deps } from './types'
 import { defineJob } from './jobs'
 import { toIso } from './clock'
 
@@ -73,4 +73,5 @@ export async function deliverOutbox (deps: Deps, opts: DeliveryOptions = deliver
   return report
 }
 
-defineJob({ name: 'outbox.deliver', everyMs: 5_000, run: async (deps) => { await deliverOutbox(deps) } })
+/** Listed by the messages module. */
+export const outboxJob = defineJob({ name: 'outbox.deliver', everyMs: 5_000, run: async (deps) => { await deliverOutbox(deps) } })

@@ -1,6 +1,6 @@
 // Org scoping: staff see and change only their org and the orgs below it (materialised path prefix).
 import type { Db } from './db'
-import type { StaffActor } from './http'
+import type { StaffActor } from './types'
 import { notFound } from './errors'
 
 /** Prisma filter on an org relation: the org is in the actor's subtree. */

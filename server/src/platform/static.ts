@@ -4,7 +4,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import send from 'koa-send'
 import type { Middleware } from 'koa'
-import type { AppState } from './http'
+import type { AppState } from './types'
 
 const missingPage = `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>便民服务</title>
 <body style="font:18px/1.6 sans-serif;padding:24px"><h1>便民服务</h1><p>H5 页面尚未构建。请在项目根目录运行 <code>npm run build:h5</code> 后刷新。</p>

@@ -1,10 +1,11 @@
 // Demo data on the first start outside production; in production only the `admin` account (ADMIN_PASSWORD).
-import type { Deps } from '../deps'
+import type { Deps } from '../platform/types'
 import { hashPassword, randomPassword } from '../platform/password'
 import { demoItems } from './service-items'
 import { generateAllSlots } from '../modules/appointments/slot.generator'
-import { demoSeeders } from './registry'
 import { createFirstAdmin } from '../modules/ops/first-admin'
+import { modules as allModules } from '../modules/index'
+import { collect, type ModuleDef } from '../platform/module'
 
 export const DEMO_STAFF = [
   { username: 'admin', name: '林建国', roles: 'ADMIN' },
@@ -14,7 +15,7 @@ export const DEMO_STAFF = [
   { username: 'handler', name: '张伟', roles: 'HANDLER' },
 ] as const
 
-export async function seedOnFirstStart (deps: Deps): Promise<void> {
+export async function seedOnFirstStart (deps: Deps, modules: readonly ModuleDef[] = allModules): Promise<void> {
   const { db, config, log } = deps
   if (await db.org.count() > 0) {
     if (!config.production) await generateAllSlots(deps)
@@ -32,7 +33,7 @@ export async function seedOnFirstStart (deps: Deps): Promise<void> {
     log.info({ org: r.orgName }, '已创建机构和管理员账号 admin（首次登录须修改密码）')
     return
   }
-  await seedDemo(deps)
+  await seedDemo(deps, modules)
 }
 
 async function createOrg (deps: Deps, data: { name: string; shortName?: string; code: string; level: 'DISTRICT' | 'STREET' | 'COMMUNITY'; sort?: number }, parent?: { id: string; path: string }) {
@@ -40,7 +41,8 @@ async function createOrg (deps: Deps, data: { name: string; shortName?: string; 
   return deps.db.org.update({ where: { id: org.id }, data: { path: `${parent?.path ?? '/'}${org.id}/` } })
 }
 
-export async function seedDemo (deps: Deps): Promise<void> {
+/** The demo street with halls, items, slots and staff, then every module's demo seeds (in list order). */
+export async function seedDemo (deps: Deps, modules: readonly ModuleDef[] = allModules): Promise<void> {
   const { db, config, log } = deps
   const district = await createOrg(deps, { name: '厦门市湖里区人民政府', shortName: '湖里区', code: '350206', level: 'DISTRICT' })
   const street = await createOrg(deps, { name: '湖里街道办事处', shortName: '湖里街道', code: '350206001', level: 'STREET' }, district)
@@ -90,7 +92,7 @@ export async function seedDemo (deps: Deps): Promise<void> {
     // Printed once: the demo accounts' password (set DEMO_PASSWORD to choose it).
     console.log(`\n演示账号 admin / editor / reviewer / clerk / handler 的密码：${password}\n`)
   }
-  for (const seeder of demoSeeders) await seeder(deps, { districtId: district.id, streetId: street.id, communityIds: communities.map((c) => c.id), hallIds: [hall.id, station.id] })
+  for (const seeder of collect(modules).seeds) await seeder(deps, { districtId: district.id, streetId: street.id, communityIds: communities.map((c) => c.id), hallIds: [hall.id, station.id] })
   const n = await generateAllSlots(deps)
   log.info({ slots: n, items: items.length }, '已写入演示数据')
 }

@@ -9,7 +9,7 @@ import { defineJob } from '../../platform/jobs'
 import * as accounts from './account.service'
 
 // Other instances pick up calendar overrides within a minute.
-defineJob({ name: 'calendar.reload', everyMs: 60_000, run: (deps) => deps.calendar.load() })
+export const calendarReloadJob = defineJob({ name: 'calendar.reload', everyMs: 60_000, run: (deps) => deps.calendar.load() })
 
 export function adminRoutes (router: Router<AppState>, deps: Deps): void {
   const meta = (c: { ip: string; requestId: string }) => ({ ip: c.ip, requestId: c.requestId })

@@ -36,7 +36,7 @@ export async function pruneIdempotencyKeys (deps: Deps): Promise<void> {
   await deps.db.idempotencyKey.deleteMany({ where: { createdAt: { lt: new Date(deps.clock.now().getTime() - 86400_000) } } })
 }
 
-defineJob({ name: 'appointments.slots', everyMs: 3600_000, key: (d) => d.clock.today(), run: dailySlots })
+export const slotsJob = defineJob({ name: 'appointments.slots', everyMs: 3600_000, key: (d) => d.clock.today(), run: dailySlots })
 // Every 10 minutes from 09:00, so bookings made later in the day for tomorrow are reminded too (deduplicated).
-defineJob({ name: 'appointments.reminders', everyMs: 600_000, run: async (d) => { if (shanghaiTime(d.clock.now()) >= '09:00') await sendReminders(d) } })
-defineJob({ name: 'appointments.idempotency-prune', everyMs: 3600_000, key: (d) => d.clock.today(), run: pruneIdempotencyKeys })
+export const remindersJob = defineJob({ name: 'appointments.reminders', everyMs: 600_000, run: async (d) => { if (shanghaiTime(d.clock.now()) >= '09:00') await sendReminders(d) } })
+export const idempotencyPruneJob = defineJob({ name: 'appointments.idempotency-prune', everyMs: 3600_000, key: (d) => d.clock.today(), run: pruneIdempotencyKeys })

@@ -8,7 +8,6 @@ import * as booking from './booking.service'
 import * as queries from './appointment.query'
 import * as queue from './queue.service'
 import * as slots from './slot.service'
-import './appointment.jobs'
 
 export function appointmentRoutes (router: Router<AppState>, deps: Deps): void {
   const meta = (c: { ip: string; requestId: string }) => ({ ip: c.ip, requestId: c.requestId })

@@ -1,7 +1,7 @@
 // Auto-close: a REPLIED case closes itself `autoCloseDays` after the last answer (closedBy AUTO). Runs every few
 // minutes; each case is closed by a conditional update, so overlapping runs or instances close it once.
 import type { Deps } from '../../deps'
-import { defineJob, type JobDef } from '../../platform/jobs'
+import type { JobDef } from '../../platform/jobs'
 import { audit } from '../../platform/audit'
 import { notify } from '../../platform/outbox'
 
@@ -39,4 +39,3 @@ export async function autoCloseReplied (deps: Deps): Promise<number> {
 }
 
 export const autoCloseJob: JobDef = { name: 'consultations.auto-close', everyMs: 5 * 60_000, run: async (deps) => { await autoCloseReplied(deps) } }
-defineJob(autoCloseJob)

@@ -4,7 +4,6 @@ import type { Deps } from '../../deps'
 import { mountContract, type AppState } from '../../platform/http'
 import * as resident from './consultation.service'
 import * as staff from './consultation.staff'
-import './consultation.jobs'
 
 export function consultationRoutes (router: Router<AppState>, deps: Deps): void {
   // Fixed paths before /:id.

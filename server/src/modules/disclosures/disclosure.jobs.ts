@@ -3,7 +3,7 @@
 // ended by one conditional update, so reruns and a second instance change nothing.
 import type { Deps } from '../../deps'
 import { audit } from '../../platform/audit'
-import { defineJob, type JobDef } from '../../platform/jobs'
+import type { JobDef } from '../../platform/jobs'
 import { notify } from '../../platform/outbox'
 import { detailPage } from './disclosure.service'
 import { OPEN_STATUSES, storedDueAt } from './disclosure.deadline'
@@ -45,7 +45,6 @@ export const correctionExpiryJob: JobDef = {
   everyMs: 15 * 60_000,
   run: async (deps) => { await expireUnansweredCorrections(deps) },
 }
-defineJob(correctionExpiryJob)
 
 /** After an admin changes the working-day calendar, open requests get their deadlines recomputed from it. */
 export async function recomputeOpenDeadlines (deps: Deps): Promise<number> {

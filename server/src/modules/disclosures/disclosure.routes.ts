@@ -7,14 +7,9 @@ import * as resident from './disclosure.service'
 import * as handling from './disclosure.handling'
 import { listQueue, recordApplication } from './disclosure.queue'
 import { disclosureAnnualTable } from './disclosure.annual'
-import { recomputeOpenDeadlines } from './disclosure.jobs'
 
 export function disclosureRoutes (router: Router<AppState>, deps: Deps): void {
   const meta = (c: { ip: string; requestId: string }) => ({ ip: c.ip, requestId: c.requestId })
-  let recompute: Promise<unknown> = Promise.resolve()
-  deps.events.on('calendar.changed', () => {
-    recompute = recompute.then(() => recomputeOpenDeadlines(deps)).catch((err) => deps.log.error({ err }, 'disclosure deadlines not recomputed'))
-  })
 
   mountContract(router, deps, contract.createDisclosure, async ({ body }, c) => {
     await deps.limits.consume('submission', `resident:${c.actor.id}`)

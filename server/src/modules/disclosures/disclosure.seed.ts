@@ -2,7 +2,7 @@
 // waiting for 补正 and one just received — so the staff queue, the resident pages and the annual table show something.
 import { disclosureOutcomeInfo } from '@bianmin/shared'
 import type { Deps } from '../../deps'
-import type { DemoSeeder } from '../../seed/registry'
+import type { DemoSeeder } from '../../platform/seed'
 import { addDays, atShanghai } from '../../platform/clock'
 import { storedDueAt } from './disclosure.deadline'
 import { rules } from './disclosure.service'

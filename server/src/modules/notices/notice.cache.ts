@@ -5,8 +5,7 @@
 // - the next scheduled publish time: when the business clock passes it, everything is dropped;
 // - a maximum age, which bounds how stale a view count or an org name can be.
 // View counts are buffered and added to the database in batches; a detail keeps its ETag between flushes.
-import type { Deps } from '../../deps'
-import type { Db } from '../../platform/db'
+import type { Db, Deps } from '../../platform/types'
 
 export const CACHE_NAME = 'notices'
 
@@ -56,7 +55,7 @@ export class NoticeRuntime {
   readonly opts: NoticeCacheOptions
   stats = { invalidations: 0, flushes: 0 }
 
-  constructor (private deps: Pick<Deps, 'db' | 'clock' | 'log' | 'events'>, opts: Partial<NoticeCacheOptions> = {}) {
+  constructor (private deps: Pick<Deps, 'db' | 'clock' | 'log'>, opts: Partial<NoticeCacheOptions> = {}) {
     this.opts = { ...defaults, ...opts }
     this.lists = new Lru(this.opts.maxEntries, this.opts.maxAgeMs)
     this.details = new Lru(this.opts.maxEntries, this.opts.maxAgeMs)
@@ -71,10 +70,9 @@ export class NoticeRuntime {
   }
 
   /** After a local write: drop at once and re-read the counter on the next read. */
-  changed (ids: string[]): void {
+  changed (_ids: string[]): void {
     this.invalidate()
     this.checkedAt = -Infinity
-    this.deps.events.emit('notices.changed', { ids })
   }
 
   /** Called before serving from the cache. */
@@ -134,6 +132,12 @@ export class NoticeRuntime {
   pendingViews (id: string): number { return this.views.get(id) ?? 0 }
 
   stop (): void { if (this.timer) clearInterval(this.timer); this.timer = null }
+
+  /** On app stop: no more timer, buffered views written. */
+  async close (): Promise<void> {
+    this.stop()
+    await this.flushViews()
+  }
 }
 
 /** Bumps the change counter inside the writing transaction. */
@@ -141,10 +145,9 @@ export async function bumpNoticeVersion (tx: Pick<Db, 'cacheVersion'>): Promise<
   await tx.cacheVersion.upsert({ where: { name: CACHE_NAME }, create: { name: CACHE_NAME, version: 1 }, update: { version: { increment: 1 } } })
 }
 
-// One runtime per database client (deps objects may be copied; the client is not).
-const runtimes = new WeakMap<object, NoticeRuntime>()
-export function noticeRuntime (deps: Pick<Deps, 'db' | 'clock' | 'log' | 'events'>): NoticeRuntime {
-  let r = runtimes.get(deps.db)
-  if (!r) { r = new NoticeRuntime(deps); runtimes.set(deps.db, r) }
-  return r
+declare module '../../platform/types' {
+  interface ModuleStates { notices: NoticeRuntime }
 }
+
+/** This app's notice runtime (created per app from the notices manifest's `state`). */
+export const noticeRuntime = (deps: Pick<Deps, 'state'>): NoticeRuntime => deps.state.notices

@@ -1,7 +1,7 @@
 // Demo notices, published, quoting the corpus (notice.seed-data.ts) and the demo 办事指南 items; nothing invented.
 import type { NoticeCategory } from '@bianmin/shared'
 import type { Deps } from '../../deps'
-import type { DemoContext } from '../../seed/registry'
+import type { DemoContext } from '../../platform/seed'
 import { demoItems, type DemoItem } from '../../seed/service-items'
 import { autoSummary, buildSearchText, sanitizeBody } from './notice.text'
 import { bumpNoticeVersion } from './notice.cache'

@@ -1,9 +1,8 @@
-// Operations: GET /metrics, and the daily retention job (registered on import).
+// Operations: GET /metrics (the daily retention job is listed in ops.module.ts).
 import type Router from '@koa/router'
 import type { Deps } from '../../deps'
 import type { AppState } from '../../platform/http'
 import { metricsRoutes } from './metrics.routes'
-import './retention.job'
 
 export function opsRoutes (router: Router<AppState>, deps: Deps): void {
   metricsRoutes(router, deps)

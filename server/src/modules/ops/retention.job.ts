@@ -124,4 +124,4 @@ export async function runRetention (deps: Deps): Promise<RetentionResult> {
   return { ...a, uploadsRemoved }
 }
 
-defineJob({ name: 'ops.retention', everyMs: 3600_000, key: (deps) => deps.clock.today(), run: async (deps) => { await runRetention(deps) } })
+export const retentionJob = defineJob({ name: 'ops.retention', everyMs: 3600_000, key: (deps) => deps.clock.today(), run: async (deps) => { await runRetention(deps) } })

@@ -2,7 +2,7 @@
 // 差评 of the demo resident (code "demo-resident") with its rectification case open in the handler's inbox, and one
 // finished appointment of the demo resident still waiting for a rating (待评价).
 import type { Deps } from '../../deps'
-import type { DemoContext } from '../../seed/registry'
+import type { DemoContext } from '../../platform/seed'
 import { addDays, atShanghai, shanghaiDate } from '../../platform/clock'
 
 const HOUR = 3600_000
