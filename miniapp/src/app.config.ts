@@ -1,3 +1,6 @@
+// Relative import: Taro reads this file at build time, outside the workspace's package resolution.
+import { staffPackagePages } from '../../shared/src/pages'
+
 export default defineAppConfig({
   pages: [
     'pages/index/index',
@@ -25,8 +28,8 @@ export default defineAppConfig({
     'pages/privacy/index',
   ],
   subPackages: [
-    // Staff section: loaded only when a staff member opens it.
-    { root: 'staff', pages: ['login/index', 'home/index', 'consultations/index/index', 'consultations/detail/index', 'dashboard/index', 'report/index', 'admin/settings/index', 'admin/accounts/index', 'admin/calendar/index', 'appointments/today/index', 'appointments/slots/index', 'rectifications/index', 'rectifications/detail/index', 'appeals/index', 'disclosures/list/index', 'disclosures/detail/index', 'notices/list/index', 'notices/review/index', 'notices/detail/index', 'notices/edit/index'] },
+    // Staff section: loaded only when a staff member opens it. Its pages come from the page table (shared/src/pages.ts).
+    { root: 'staff', pages: staffPackagePages() },
   ],
   // WeChat's privacy check: privacy APIs wait for the resident's agreement (app.ts, components/consent-panel.tsx).
   __usePrivacyCheck__: true,

@@ -91,7 +91,7 @@ it('a clerk checks a resident in by code and calls the next number', async () =>
   const slot = (await t.anon('listServiceItemSlots', { params: { id: (await t.deps.db.serviceItem.findFirstOrThrow({ where: { code: 'HL-HJ-001' } })).id }, query: { from: '2026-09-28', to: '2026-09-28' } })).items[0]!
   const a = await r.call('createAppointment', { body: { slotId: slot.id, serviceItemId: (await t.deps.db.serviceItem.findFirstOrThrow({ where: { code: 'HL-HJ-001' } })).id, contactName: '王大伯', contactPhone: '13800001111' } })
   const { page, errors, context } = await phonePage(browser)
-  await openPage(page, t.url, '/staff/login/index')
+  await openPage(page, t.url, '/staff/auth/login/index')
   await input(page, 'staff-username').fill('clerk')
   await input(page, 'staff-password').fill(TEST_PASSWORD)
   await page.getByTestId('staff-login-submit').click()

@@ -67,7 +67,7 @@ it('a resident submits a complaint with a photo, a handler replies in the staff 
   // The handler signs in, sees the demo's overdue complaint badge and the new case, and answers it.
   const staff = await phonePage(browser)
   const desk = staff.page
-  await openPage(desk, t.url, '/staff/login/index')
+  await openPage(desk, t.url, '/staff/auth/login/index')
   await field(desk, 'staff-username').fill('handler')
   await field(desk, 'staff-password').fill(TEST_PASSWORD)
   await desk.getByTestId('staff-login-submit').click()

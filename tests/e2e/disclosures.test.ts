@@ -88,7 +88,7 @@ it('a handler sees an overdue request in the queue and replies with an outcome f
   t.deps.clock.freeze('2026-11-02T09:00:00+08:00') // the deadline (10-30) has passed
 
   const { context, page, errors } = await phonePage(browser)
-  await openPage(page, t.url, '/staff/login/index')
+  await openPage(page, t.url, '/staff/auth/login/index')
   await field(page, 'staff-username').fill('handler')
   await field(page, 'staff-password').fill(TEST_PASSWORD)
   await page.getByTestId('staff-login-submit').click()

@@ -20,7 +20,7 @@ const TITLE = '关于东荣社区冬季用电安全检查的通知'
 const BODY = '社区网格员将于工作日上午入户开展用电安全检查。\n请居民配合检查，发现隐患及时整改。'
 
 async function signIn (page: Page, username: string): Promise<void> {
-  await openPage(page, t.url, '/staff/login/index')
+  await openPage(page, t.url, '/staff/auth/login/index')
   await field(page, 'staff-username').fill(username)
   await field(page, 'staff-password').fill(TEST_PASSWORD)
   await page.getByTestId('staff-login-submit').click()

@@ -74,7 +74,7 @@ it('a resident rates a finished appointment 不满意, a handler closes the case
   const { token } = await t.staff('handler1')
   const staff = await phonePage(browser, { storage: taroStorage({ bm_staff_token: token }) })
   const sp = staff.page
-  await openPage(sp, t.url, '/staff/rectifications/index')
+  await openPage(sp, t.url, '/staff/rectifications/list/index')
   await sp.getByTestId(`rect-${rating.rectification!.id}`).click()
   await sp.getByTestId('rect-actions').waitFor()
   expect(await sp.getByTestId('contact-phone').textContent()).toBe('139****5678')

@@ -19,7 +19,7 @@ afterAll(async () => { await browser?.close(); await t?.close() })
 
 /** Signs in through the staff login page and waits for the workbench. */
 async function signIn (page: Page, username: string): Promise<void> {
-  await openPage(page, t.url, '/staff/login/index')
+  await openPage(page, t.url, '/staff/auth/login/index')
   await page.getByTestId('staff-username').locator('input').fill(username)
   await page.getByTestId('staff-password').locator('input').fill(TEST_PASSWORD)
   await page.getByTestId('staff-login-submit').click()
@@ -134,7 +134,7 @@ describe('admin', () => {
   })
 
   it('shows the annual report tables and downloads the CSV', async () => {
-    await openPage(page, t.url, '/staff/report/index?year=2026')
+    await openPage(page, t.url, '/staff/stats/report/index?year=2026')
     await page.getByTestId('report-paper').waitFor({ timeout: 30_000 })
     const r = await api.call('getAnnualReport', { query: { year: 2026, format: 'json' } })
     const proactive = await page.getByTestId('report-proactive').textContent()
@@ -188,7 +188,7 @@ describe('admin', () => {
     const desk = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' })
     const p = await desk.newPage()
     await signIn(p, 'admin')
-    await openPage(p, t.url, '/staff/dashboard/index')
+    await openPage(p, t.url, '/staff/stats/dashboard/index')
     await p.getByTestId('chart-notices-summary').waitFor({ timeout: 30_000 })
     await expect.poll(async () => (await canvasInfo(p, 'chart-notices'))?.painted ?? 0, { timeout: 10_000 }).toBeGreaterThan(500)
     const info = (await canvasInfo(p, 'chart-notices'))!

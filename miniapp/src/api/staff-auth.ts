@@ -3,10 +3,11 @@
 // - a 403 with `details.reason` (e.g. a forced password change): the page that resolves it, then back again.
 // A plain 403 (a role that may not do this) is only a message on the page (errorMessage).
 import Taro from '@tarojs/taro'
+import { pageUrl } from '@bianmin/shared'
 import type { StaffAuthFailure } from './session'
 
-export const STAFF_LOGIN_URL = '/staff/login/index'
-export const STAFF_HOME_URL = '/staff/home/index'
+export const STAFF_LOGIN_URL = pageUrl('staffLogin')
+export const STAFF_HOME_URL = pageUrl('staffHome')
 
 /** 403 reasons and the page that lifts them (that page gets `?back=` too). Add a reason here, nowhere else. */
 export const forbiddenReasons: Record<string, { url: string; message: string }> = {

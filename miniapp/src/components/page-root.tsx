@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState, type ReactNode } from 'react'
-import { consent } from '@/api/client'
+import { consent, STAFF_HOME_URL, STAFF_LOGIN_URL } from '@/api/client'
 import { aria } from '@/components/a11y'
 import { ConsentPanel, PRIVACY_URL } from '@/components/consent-panel'
 import { useConsentState } from '@/store/consent'
@@ -9,7 +9,6 @@ import { usePlatformPrivacyWaiting } from '@/store/platform-privacy'
 import { useElderMode } from '@/store/prefs'
 
 const HOME_URL = '/pages/index/index'
-const STAFF_HOME_URL = '/staff/home/index'
 const TAB_PAGES = ['pages/index/index', 'pages/services/index', 'pages/messages/index', 'pages/mine/index']
 
 /** The current page's path without a leading slash or query ('' when unknown, e.g. in unit tests). */
@@ -37,12 +36,13 @@ export function PageRoot ({ className, children, consent: need }: { className?: 
   const residentPage = !path.startsWith('staff/') && !device && `/${path}` !== PRIVACY_URL
   const [deepLinked] = useState(() => !device && isDeepLinked(path))
   // Inner staff pages lead back to the workbench; everything else to 首页.
-  const toWorkbench = path.startsWith('staff/') && !['staff/home/index', 'staff/login/index'].includes(path)
+  const toWorkbench = path.startsWith('staff/') && ![STAFF_HOME_URL, STAFF_LOGIN_URL].includes(`/${path}`)
   const c = useConsentState(consent, residentPage)
   const platformWaiting = usePlatformPrivacyWaiting()
   const gate = residentPage && need === 'required' && (c.status === 'needed' || c.status === 'declined')
   const ask = residentPage && !gate && (c.status === 'needed' || platformWaiting)
-  const cls = ['bm-page', className, elder ? 'elder' : ''].filter(Boolean).join(' ')
+  // bm-staff: the staff section's desk layout; resident pages keep a phone-width column on a desk (app.scss).
+  const cls = ['bm-page', path.startsWith('staff/') ? 'bm-staff' : '', className, elder ? 'elder' : ''].filter(Boolean).join(' ')
   return (
     <View className={cls}>
       {deepLinked && (

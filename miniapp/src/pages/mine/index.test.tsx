@@ -37,6 +37,6 @@ describe('我的', () => {
     vi.mocked(Taro.login).mockResolvedValue({ code: 'c', errMsg: 'login:ok' } as never)
     render(<MinePage />)
     fireEvent.click(screen.getByTestId('staff-login-entry'))
-    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/staff/login/index' })
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/staff/auth/login/index' })
   })
 })

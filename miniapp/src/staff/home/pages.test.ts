@@ -19,22 +19,22 @@ describe('registered staff pages', () => {
   })
 
   it('opens registered pages and says "coming soon" for the rest', () => {
-    openStaffPage('/staff/dashboard/index')
-    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/staff/dashboard/index' })
+    openStaffPage('/staff/stats/dashboard/index')
+    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/staff/stats/dashboard/index' })
     openStaffPage('/staff/some-future-page/index')
     expect(taro.showToast).toHaveBeenCalledWith({ title: '该功能即将开放', icon: 'none' })
     expect(taro.navigateTo).toHaveBeenCalledTimes(1)
   })
 
   it('follows aliases and keeps the query', () => {
-    expect(resolvePage('/staff/ratings/rectifications/index?overdue=1')).toBe('/staff/rectifications/index?overdue=1')
+    expect(resolvePage('/staff/ratings/rectifications/index?overdue=1')).toBe('/staff/rectifications/list/index?overdue=1')
     expect(isRegistered('/staff/ratings/rectifications/index')).toBe(true)
-    expect(resolvePage('/staff/report/index?year=2025')).toBe('/staff/report/index?year=2025')
+    expect(resolvePage('/staff/stats/report/index?year=2025')).toBe('/staff/stats/report/index?year=2025')
   })
 
   it('gives admins the settings, accounts, calendar, statistics and report entries, clerks only statistics', () => {
     const admin = entriesForRoles(['ADMIN']).map((e) => e.url).filter(Boolean)
-    expect(admin).toEqual(expect.arrayContaining(['/staff/admin/settings/index', '/staff/admin/accounts/index', '/staff/admin/calendar/index', '/staff/dashboard/index', '/staff/report/index']))
+    expect(admin).toEqual(expect.arrayContaining(['/staff/admin/settings/index', '/staff/admin/accounts/index', '/staff/admin/calendar/index', '/staff/stats/dashboard/index', '/staff/stats/report/index']))
     for (const url of admin) expect(isRegistered(url), url).toBe(true)
     const clerk = entriesForRoles(['CLERK']).map((e) => e.key)
     expect(clerk).toContain('stats')

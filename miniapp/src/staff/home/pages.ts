@@ -1,54 +1,24 @@
-// Staff pages registered in app.config.ts (sub-package `staff`). The workbench opens only pages listed here;
-// any other link (a counter whose list page is not built yet) says '该功能即将开放' instead of failing.
-// When you register a staff page in app.config.ts, add it here too (pages.test.ts checks this list against it).
+// Links to staff pages (workbench counters from the server, old links) through the one page table
+// (shared/src/pages.ts). A link that names no staff page says '该功能即将开放' instead of failing.
 import Taro from '@tarojs/taro'
+import { isStaffPage, LEGACY_PAGES, PAGES, pageNameOf, pageUrl, resolvePageUrl, type PageName } from '@bianmin/shared'
 
-export const STAFF_PAGES = {
-  login: '/staff/login/index',
-  home: '/staff/home/index',
-  dashboard: '/staff/dashboard/index',
-  report: '/staff/report/index',
-  settings: '/staff/admin/settings/index',
-  accounts: '/staff/admin/accounts/index',
-  calendar: '/staff/admin/calendar/index',
-} as const
+/** Every staff page of the sub-package, as `/staff/…/index`. */
+export const registeredStaffPages: ReadonlySet<string> = new Set(
+  (Object.keys(PAGES) as PageName[]).filter(isStaffPage).map((n) => pageUrl(n)),
+)
 
-/** Every registered staff page, including those of other features. */
-export const registeredStaffPages: ReadonlySet<string> = new Set<string>([
-  ...Object.values(STAFF_PAGES),
-  '/staff/consultations/index/index',
-  '/staff/consultations/detail/index',
-  '/staff/disclosures/list/index',
-  '/staff/disclosures/detail/index',
-  '/staff/rectifications/index',
-  '/staff/rectifications/detail/index',
-  '/staff/appeals/index',
-  '/staff/appointments/today/index',
-  '/staff/appointments/slots/index',
-  '/staff/notices/list/index',
-  '/staff/notices/review/index',
-  '/staff/notices/detail/index',
-  '/staff/notices/edit/index',
-])
+/** Old staff links (before a rename, or as an older server sends them) → today's page. */
+export const pageAliases: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(LEGACY_PAGES).filter(([p]) => p.startsWith('staff/')).map(([p, n]) => [`/${p}`, pageUrl(n)]),
+)
 
-/** Where a workbench counter's link (from the server) and the page as built differ: counter link → page. */
-export const pageAliases: Readonly<Record<string, string>> = {
-  '/staff/consultations/inbox/index': '/staff/consultations/index/index',
-  '/staff/ratings/rectifications/index': '/staff/rectifications/index',
-  '/staff/ratings/appeals/index': '/staff/appeals/index',
-}
-
-const pathOf = (url: string) => `/${url.split('?')[0]!.replace(/^\/+/, '')}`
-
-/** The page to open for a link: its alias if it has one, with the query kept. */
-export function resolvePage (url: string): string {
-  const path = pathOf(url)
-  const alias = pageAliases[path]
-  return alias ? alias + url.slice(url.indexOf('?') >= 0 ? url.indexOf('?') : url.length) : url
-}
+/** The page to open for a link: today's path for an old one, with the query kept. */
+export const resolvePage = (url: string): string => resolvePageUrl(url)
 
 export function isRegistered (url: string | undefined): boolean {
-  return Boolean(url) && registeredStaffPages.has(pathOf(resolvePage(url!)))
+  const name = pageNameOf(url)
+  return Boolean(name && isStaffPage(name))
 }
 
 /** Opens a staff page, or tells the user it is not open yet. */

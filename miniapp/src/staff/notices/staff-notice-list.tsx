@@ -9,8 +9,9 @@ import { PageRoot } from '@/components/page-root'
 import { PageState } from '@/components/page-state'
 import { dateTimeText, type StaffNoticeItem } from '@/pages/notices/parts/notice.format'
 import '@/pages/notices/parts/notice.scss'
+import { pageUrl } from '@/kit/nav'
 
-export const staffNoticeUrl = (id: string) => `/staff/notices/detail/index?id=${id}`
+export const staffNoticeUrl = (id: string) => pageUrl('staffNoticeDetail', { id })
 export interface Tab { key: string; label: string; status?: NoticeStatus; mine?: boolean }
 
 export function StaffNoticeList ({ tabs, empty, header }: { tabs: Tab[]; empty: string; header?: ReactNode }) {

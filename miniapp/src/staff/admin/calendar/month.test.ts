@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { dateTitle, dayKind, isoWeekday, monthRange, shiftMonth } from './month'
-import { quickRanges } from '../../dashboard/filters'
+import { quickRanges } from '../../stats/dashboard/filters'
 
 describe('calendar month arithmetic', () => {
   it('knows month lengths, leap years and month steps across years', () => {

@@ -9,6 +9,7 @@ import { statusLabels, statusTone } from '@/pages/appointments/parts/appointment
 import { requireStaff, staffError } from '../../shell/session'
 import '@/pages/appointments/parts/appointment.scss'
 import './index.scss'
+import { go } from '@/kit/nav'
 
 type Action = 'checkInAppointment' | 'callAppointment' | 'completeAppointment' | 'noShowAppointment'
 const actionText: Record<Action, string> = { checkInAppointment: '签到', callAppointment: '叫号', completeAppointment: '办结', noShowAppointment: '未到' }
@@ -129,7 +130,7 @@ export default function StaffTodayPage () {
         </View>
         <View className='ap-actions'>
           <Button className='bm-button bm-button--primary' disabled={busy} onClick={() => void callNext()} data-testid='st-call-next'>叫下一位</Button>
-          <Button className='bm-button' onClick={() => void Taro.navigateTo({ url: `/staff/appointments/slots/index?hallId=${hallId}` })}>时段管理</Button>
+          <Button className='bm-button' onClick={() => void go('staffSlots', { hallId })}>时段管理</Button>
         </View>
         {called && <Text className='st-today__called' data-testid='st-called'>{called}</Text>}
       </View>

@@ -9,6 +9,7 @@ import { PageState } from '@/components/page-state'
 import { dueText, kindLabel, statusLabel, timeText } from '@/pages/consultations/parts/consultation.format'
 import { StatusTag } from '@/pages/consultations/parts/consultation-thread'
 import '@/pages/consultations/parts/consultation.scss'
+import { go } from '@/kit/nav'
 
 type Item = z.infer<typeof staffConsultationSummary>
 type Counts = { awaitingReply: number; dueSoon: number; overdue: number; unassigned: number; mine: number }
@@ -76,7 +77,7 @@ export default function StaffConsultationInbox () {
       {items.map((c) => {
         const due = dueText(c)
         return (
-          <View key={c.id} className='cs-item' hoverClass='cs-item--active' onClick={() => void Taro.navigateTo({ url: `/staff/consultations/detail/index?id=${c.id}` })} data-testid='cs-inbox-item'>
+          <View key={c.id} className='cs-item' hoverClass='cs-item--active' onClick={() => void go('staffConsultationDetail', { id: c.id })} data-testid='cs-inbox-item'>
             <View className='cs-meta'>
               {c.overdue && <Text className='cs-tag cs-tag--late' data-testid='cs-overdue'>已超期</Text>}
               {!c.overdue && due?.tone === 'soon' && <Text className='cs-tag cs-tag--soon'>即将到期</Text>}

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
+import { useDidShow } from '@tarojs/taro'
 import { disclosureApplicantTypeLabels, disclosureChannelLabels } from '@bianmin/shared'
 import { errorMessage, staffApi } from '@/api/client'
 import { requireStaff } from '../../shell/session'
@@ -8,6 +8,7 @@ import { PageRoot } from '@/components/page-root'
 import { PageState } from '@/components/page-state'
 import { dateOf, outcomeText, statusTone, type DisclosureSummary } from '@/utils/disclosure'
 import '@/components/disclosure.scss'
+import { go } from '@/kit/nav'
 
 const tabs = [
   { key: 'open', title: '办理中', query: { status: 'OPEN' as const } },
@@ -52,7 +53,7 @@ export default function StaffDisclosureListPage () {
       {!loading && error && <PageState status='error' title={error} onRetry={() => void load(tab)} />}
       {!loading && !error && items.length === 0 && <PageState status='empty' title='没有需要办理的申请' />}
       {items.map((d) => (
-        <View key={d.id} className='bm-card dsc-card' hoverClass='cell--active' onClick={() => void Taro.navigateTo({ url: `/staff/disclosures/detail/index?id=${d.id}` })} data-testid='staff-disclosure-item'>
+        <View key={d.id} className='bm-card dsc-card' hoverClass='cell--active' onClick={() => void go('staffDisclosureDetail', { id: d.id })} data-testid='staff-disclosure-item'>
           <View className='dsc-card__head'>
             <Text className='dsc-card__title'>{d.description}</Text>
             <Text className={`dsc-badge dsc-badge--${statusTone(d)}`} data-testid='staff-disclosure-badge'>{d.overdue ? '已超期' : d.statusLabel}</Text>

@@ -10,6 +10,7 @@ import { openAttachment } from '@/pages/notices/parts/attachment'
 import { dateTimeText, sizeText, type StaffNotice } from '@/pages/notices/parts/notice.format'
 import { staffNoticeUrl } from '../staff-notice-list'
 import '@/pages/notices/parts/notice.scss'
+import { go } from '@/kit/nav'
 
 type Action = 'submit' | 'approve' | 'reject' | 'withdraw'
 const done: Record<Action, string> = { submit: '已提交审核', approve: '已审核发布', reject: '已退回修改', withdraw: '已撤回' }
@@ -113,7 +114,7 @@ export default function StaffNoticeDetailPage () {
             {editable && (
               <>
                 <Button className={btn('bm-button--primary')} disabled={busy} onClick={() => void act('submit')} data-testid='staff-notice-submit'>提交审核</Button>
-                <Button className={btn('')} onClick={() => void Taro.navigateTo({ url: `/staff/notices/edit/index?id=${n.id}` })} data-testid='staff-notice-edit'>修改</Button>
+                <Button className={btn('')} onClick={() => void go('staffNoticeEdit', { id: n.id })} data-testid='staff-notice-edit'>修改</Button>
               </>
             )}
             {reviewable && n.authorId === me && <Text className='nt-detail__note'>这是您起草的信息，须由其他审核人员审核。</Text>}

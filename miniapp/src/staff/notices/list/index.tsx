@@ -1,6 +1,6 @@
 import { Button, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { StaffNoticeList, type Tab } from '../staff-notice-list'
+import { go } from '@/kit/nav'
 
 const tabs: Tab[] = [
   { key: 'DRAFT', label: '草稿', status: 'DRAFT' },
@@ -15,7 +15,7 @@ export default function StaffNoticeListPage () {
   return (
     <StaffNoticeList tabs={tabs} empty='这里还没有信息' header={(
       <View className='nt-actions'>
-        <Button className='bm-button bm-button--primary bm-button--block' onClick={() => void Taro.navigateTo({ url: '/staff/notices/edit/index' })} data-testid='staff-notice-new'>
+        <Button className='bm-button bm-button--primary bm-button--block' onClick={() => void go('staffNoticeEdit')} data-testid='staff-notice-new'>
           新建信息
         </Button>
       </View>

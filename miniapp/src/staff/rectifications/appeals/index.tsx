@@ -8,7 +8,7 @@ import { staffApi } from '@/api/client'
 import { PageRoot } from '@/components/page-root'
 import { PageState } from '@/components/page-state'
 import { formatTime } from '@/components/rating/format'
-import { requireStaff, staffError } from '../shell/session'
+import { requireStaff, staffError } from '../../shell/session'
 import '@/components/rating/rating.scss'
 import './index.scss'
 

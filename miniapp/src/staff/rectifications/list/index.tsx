@@ -7,9 +7,10 @@ import { staffApi } from '@/api/client'
 import { PageRoot } from '@/components/page-root'
 import { PageState } from '@/components/page-state'
 import { formatDate, rectStatusLabel } from '@/components/rating/format'
-import { requireStaff, staffError } from '../shell/session'
+import { requireStaff, staffError } from '../../shell/session'
 import '@/components/rating/rating.scss'
 import './index.scss'
+import { go } from '@/kit/nav'
 
 type List = ResponseOf<Contract['listRectifications']>
 type Query = NonNullable<RequestOf<Contract['listRectifications']>['query']>
@@ -81,7 +82,7 @@ export default function RectificationsPage () {
       {!error && data && data.items.length === 0 && <PageState status='empty' title='没有符合条件的整改事项' />}
       {!error && data?.items.map((r) => (
         <View key={r.id} className='bm-card rects__item' hoverClass='rects__item--active' data-testid={`rect-${r.id}`}
-          onClick={() => void Taro.navigateTo({ url: `/staff/rectifications/detail/index?id=${r.id}` })}>
+          onClick={() => void go('staffRectificationDetail', { id: r.id })}>
           <View className='rects__head'>
             <Text className='rects__title'>{r.subjectTitle || '办件'}</Text>
             <Text className={`rating-badge${r.status === 'CLOSED' ? ' rating-badge--ok' : ''}`}>{rectStatusLabel(r.status)}</Text>
