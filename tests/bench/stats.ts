@@ -11,7 +11,7 @@ import { migrateDeploy } from '../../server/src/platform/migrate'
 import { Clock } from '../../server/src/platform/clock'
 import { SettingsStore } from '../../server/src/platform/settings'
 import type { Db } from '../../server/src/platform/db'
-import type { Deps } from '../../server/src/deps'
+import type { Deps } from '../../server/src/platform/types'
 import { ratingStats, statsFilter, type StatsQuery } from '../../server/src/modules/ratings/rating.stats'
 import { pgAdmin, pgUrlFor } from '../support/db'
 

@@ -1,7 +1,6 @@
 // Staff accounts, managed by an ADMIN within their org subtree. Initial and reset passwords are shown once.
 import type { Role } from '@bianmin/shared'
-import type { Deps } from '../../deps'
-import type { StaffActor } from '../../platform/http'
+import type { Deps, StaffActor } from '../../platform/types'
 import { AppError, notFound } from '../../platform/errors'
 import { assertOrgInScope, inSubtree } from '../../platform/scope'
 import { hashPassword, randomPassword } from '../../platform/password'

@@ -1,6 +1,6 @@
 // Scheduled work of the appointments domain. Each job is idempotent (a second instance or a restart repeats nothing
 // harmful): slot generation skips existing slots, reminders are deduplicated per appointment.
-import type { Deps } from '../../deps'
+import type { Deps } from '../../platform/types'
 import { defineJob } from '../../platform/jobs'
 import { addDays, shanghaiTime } from '../../platform/clock'
 import { notify } from '../../platform/outbox'

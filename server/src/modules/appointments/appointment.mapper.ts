@@ -1,6 +1,6 @@
 // Appointment rows → response shapes. Contact phones are decrypted only to be masked.
 import type { AppointmentDetail, AppointmentView, StaffAppointment } from '@bianmin/shared'
-import type { Deps } from '../../deps'
+import type { Deps } from '../../platform/types'
 import { atShanghai, toIso, toIsoOrNull } from '../../platform/clock'
 import { maskPhone } from '../../platform/crypto'
 import { qrDataUrl } from '../service-items/service-item.service'

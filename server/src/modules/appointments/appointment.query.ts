@@ -1,8 +1,7 @@
 // Reading appointments: the resident's own (others' are 404), and staff lists scoped to halls of their org subtree.
 import type { AppointmentStatus } from '@bianmin/shared'
-import type { Deps } from '../../deps'
+import type { Deps, StaffActor } from '../../platform/types'
 import type { Prisma } from '../../generated/sqlite/client.js'
-import type { StaffActor } from '../../platform/http'
 import { notFound } from '../../platform/errors'
 import { decodeCursor, encodeCursor } from '../../platform/cursor'
 import { inSubtree } from '../../platform/scope'

@@ -1,7 +1,7 @@
 // Booking rules shared by the slot list and the booking itself: the bookable window (today up to N working days
 // ahead, not past, working days only) and which slots serve which service item.
 import crypto from 'node:crypto'
-import type { Deps } from '../../deps'
+import type { Deps } from '../../platform/types'
 import { AppError } from '../../platform/errors'
 import { toIso } from '../../platform/clock'
 

@@ -3,9 +3,8 @@
 // Idempotency-Key row is claimed in that transaction too. Nothing relies on in-process locks.
 import type { z } from 'zod'
 import type { AppointmentDetail, AppointmentView, bookingInput } from '@bianmin/shared'
-import type { Deps } from '../../deps'
+import type { Deps, StaffActor } from '../../platform/types'
 import type { Prisma } from '../../generated/sqlite/client.js'
-import type { StaffActor } from '../../platform/http'
 import { AppError, invalidState, notFound } from '../../platform/errors'
 import { notify } from '../../platform/outbox'
 import { audit, type AuditMeta } from '../../platform/audit'

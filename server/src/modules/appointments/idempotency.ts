@@ -2,7 +2,7 @@
 // result before commit, so a concurrent retry with the same key waits on the unique index and then replays the
 // committed result; a failed operation leaves no row, so its retry runs again.
 import crypto from 'node:crypto'
-import type { Deps } from '../../deps'
+import type { Deps } from '../../platform/types'
 import type { Prisma } from '../../generated/sqlite/client.js'
 import { AppError } from '../../platform/errors'
 

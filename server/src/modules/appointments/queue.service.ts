@@ -1,8 +1,7 @@
 // At the hall: check-in (queue number per hall per day), call, call next, complete, no-show (manual only, with the
 // suspension policy). Every action is a conditional update on the current status, audited in the same transaction.
-import type { Deps } from '../../deps'
+import type { Deps, StaffActor } from '../../platform/types'
 import type { Prisma } from '../../generated/sqlite/client.js'
-import type { StaffActor } from '../../platform/http'
 import { invalidState, notFound } from '../../platform/errors'
 import { audit, type AuditMeta } from '../../platform/audit'
 import { notify } from '../../platform/outbox'

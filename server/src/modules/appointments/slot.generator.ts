@@ -1,6 +1,6 @@
 // Slots from weekly templates, for working days only (holidays closed, 调休 make-up weekend days open: they follow
 // Monday's templates). Idempotent: existing (hall, window, date, start) slots are kept, so it runs on start and daily.
-import type { Deps } from '../../deps'
+import type { Deps } from '../../platform/types'
 import { addDays, atShanghai, weekday } from '../../platform/clock'
 import type { Prisma } from '../../generated/sqlite/client.js'
 

@@ -1,8 +1,7 @@
 // Slot management: list a hall's slots for a day, generate from templates, change capacity (never below what is
 // booked: a conditional update) or close a slot (its bookings are cancelled and the residents notified).
 import type { StaffSlot } from '@bianmin/shared'
-import type { Deps } from '../../deps'
-import type { StaffActor } from '../../platform/http'
+import type { Deps, StaffActor } from '../../platform/types'
 import { AppError, invalidState, notFound, validation } from '../../platform/errors'
 import { audit, type AuditMeta } from '../../platform/audit'
 import { notify } from '../../platform/outbox'

@@ -1,10 +1,9 @@
-import type { Deps } from '../../deps'
+import type { Deps, StaffActor } from '../../platform/types'
 import type { Role } from '@bianmin/shared'
 import { AppError } from '../../platform/errors'
 import { hashPassword, verifyPassword } from '../../platform/password'
 import { issueToken, revokeSessions } from '../../platform/auth'
 import { audit, type AuditMeta } from '../../platform/audit'
-import type { StaffActor } from '../../platform/http'
 import { toIso, toIsoOrNull } from '../../platform/clock'
 
 type ResidentRow = { id: string; nickname: string | null; consentVersion: string | null; elderMode: boolean; suspendedUntil: Date | null; createdAt: Date }

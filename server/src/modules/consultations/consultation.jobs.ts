@@ -1,6 +1,6 @@
 // Auto-close: a REPLIED case closes itself `autoCloseDays` after the last answer (closedBy AUTO). Runs every few
 // minutes; each case is closed by a conditional update, so overlapping runs or instances close it once.
-import type { Deps } from '../../deps'
+import type { Deps } from '../../platform/types'
 import type { JobDef } from '../../platform/jobs'
 import { audit } from '../../platform/audit'
 import { notify } from '../../platform/outbox'

@@ -1,7 +1,7 @@
 // Consultation rows → the contract's views (resident, staff, public).
 import type { z } from 'zod'
 import type { consultationSummary, consultationView, publicConsultation, staffConsultationSummary, staffConsultationView } from '@bianmin/shared'
-import type { Deps } from '../../deps'
+import type { Deps } from '../../platform/types'
 import type { Consultation, ConsultationMessage } from '../../generated/sqlite/client.js'
 import { toIso, toIsoOrNull } from '../../platform/clock'
 import { attachedUploads, uploadView } from '../uploads/upload.links'

@@ -1,6 +1,6 @@
 // Demo consultations: an answered and published Q&A, an overdue complaint, a suggestion just received, a
 // consultation due soon. The demo resident is the one the mock WeChat login gives for the code "demo-resident".
-import type { Deps } from '../../deps'
+import type { Deps } from '../../platform/types'
 import type { DemoContext } from '../../platform/seed'
 import { addDays, atShanghai, shanghaiDate } from '../../platform/clock'
 import { maskPersonalData } from './consultation.mask'

@@ -2,8 +2,7 @@
 // Public: published, anonymised Q&A.
 import type { z } from 'zod'
 import type { ConsultationKind, createConsultationBody } from '@bianmin/shared'
-import type { Deps } from '../../deps'
-import type { ResidentActor } from '../../platform/http'
+import type { Deps, ResidentActor } from '../../platform/types'
 import { invalidState, notFound, validation } from '../../platform/errors'
 import { decodeCursor, encodeCursor } from '../../platform/cursor'
 import { attachUploads } from '../uploads/upload.links'

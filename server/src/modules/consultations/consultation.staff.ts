@@ -1,7 +1,6 @@
 // Staff (HANDLER, ADMIN) in their org subtree: inbox, assign, reply (notifies the resident), publish anonymised Q&A.
 // Every action is audited.
-import type { Deps } from '../../deps'
-import type { StaffActor } from '../../platform/http'
+import type { Deps, StaffActor } from '../../platform/types'
 import type { AuditMeta } from '../../platform/audit'
 import { audit } from '../../platform/audit'
 import { AppError, invalidState, notFound, validation } from '../../platform/errors'

@@ -4,7 +4,7 @@ import {
   disclosureAnnualColumnLabels, disclosureAnnualColumns, disclosureApplicantTypes, disclosureOutcomeList,
   type DisclosureAnnualColumn, type DisclosureOutcomeCategory, type Contract, type ResponseOf,
 } from '@bianmin/shared'
-import type { Deps } from '../../deps'
+import type { Deps } from '../../platform/types'
 import { atShanghai } from '../../platform/clock'
 
 export type DisclosureAnnualTable = ResponseOf<Contract['disclosureAnnualTable']>

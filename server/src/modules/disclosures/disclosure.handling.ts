@@ -3,9 +3,8 @@
 // with its event, audit entry and (where the applicant must know) a notification; dueAt is recomputed every time.
 import { disclosureOutcomeInfo, disclosureStatusLabels, DISCLOSURE_SYSTEM_OUTCOMES, type DisclosureOutcome, type DisclosureStatus } from '@bianmin/shared'
 import type { Disclosure, Prisma } from '../../generated/sqlite/client.js'
-import type { Deps } from '../../deps'
+import type { Deps, StaffActor } from '../../platform/types'
 import type { Db } from '../../platform/db'
-import type { StaffActor } from '../../platform/http'
 import { audit, type AuditMeta } from '../../platform/audit'
 import { shanghaiDate } from '../../platform/clock'
 import { AppError, notFound } from '../../platform/errors'

@@ -1,7 +1,7 @@
 // 逾期不补正: a 补正 request left unanswered past its deadline ends the request (条例 第三十条), counted in the annual
 // table as 其他处理 — 申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请. Idempotent: each request is
 // ended by one conditional update, so reruns and a second instance change nothing.
-import type { Deps } from '../../deps'
+import type { Deps } from '../../platform/types'
 import { audit } from '../../platform/audit'
 import type { JobDef } from '../../platform/jobs'
 import { notify } from '../../platform/outbox'

@@ -4,7 +4,7 @@ import {
   disclosureOutcomeInfo, disclosureEventLabels, disclosureStatusLabels,
   type DisclosureApplicantType, type DisclosureOutcome, type DisclosureStatus, type ResponseOf, type Contract,
 } from '@bianmin/shared'
-import type { Deps } from '../../deps'
+import type { Deps } from '../../platform/types'
 import { toIso, toIsoOrNull } from '../../platform/clock'
 import { maskName, maskPhone } from '../../platform/crypto'
 import { uploadView } from '../uploads/upload.links'

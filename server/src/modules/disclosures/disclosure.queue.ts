@@ -1,7 +1,6 @@
 // 依申请公开, staff reads: the queue (by deadline, overdue filter) and recording in-person / postal applications.
 import type { Contract, ParsedRequest } from '@bianmin/shared'
-import type { Deps } from '../../deps'
-import type { StaffActor } from '../../platform/http'
+import type { Deps, StaffActor } from '../../platform/types'
 import type { AuditMeta } from '../../platform/audit'
 import { atShanghai } from '../../platform/clock'
 import { AppError } from '../../platform/errors'

@@ -1,7 +1,7 @@
 // Demo 依申请公开 requests around the demo clock: one carried over from last year, one 予以公开, one 部分公开, one
 // waiting for 补正 and one just received — so the staff queue, the resident pages and the annual table show something.
 import { disclosureOutcomeInfo } from '@bianmin/shared'
-import type { Deps } from '../../deps'
+import type { Deps } from '../../platform/types'
 import type { DemoSeeder } from '../../platform/seed'
 import { addDays, atShanghai } from '../../platform/clock'
 import { storedDueAt } from './disclosure.deadline'

@@ -1,7 +1,6 @@
 // 依申请公开, resident side: apply (online: received on the submission's working day), read my requests, supply a 补正.
 import type { Contract, ParsedRequest } from '@bianmin/shared'
-import type { Deps } from '../../deps'
-import type { Actor, ResidentActor } from '../../platform/http'
+import type { Actor, Deps, ResidentActor } from '../../platform/types'
 import { audit, type AuditMeta } from '../../platform/audit'
 import { atShanghai, shanghaiDate } from '../../platform/clock'
 import { AppError, notFound } from '../../platform/errors'

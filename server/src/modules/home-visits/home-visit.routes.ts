@@ -1,7 +1,7 @@
 import type Router from '@koa/router'
 import { contract } from '@bianmin/shared'
-import type { Deps } from '../../deps'
-import { mountContract, type AppState } from '../../platform/http'
+import type { AppState, Deps } from '../../platform/types'
+import { mountContract } from '../../platform/http'
 import * as service from './home-visit.service'
 
 export function homeVisitRoutes (router: Router<AppState>, deps: Deps): void {

@@ -2,9 +2,8 @@
 // Phone and address are encrypted at rest; phones are masked in every answer.
 import type { z } from 'zod'
 import type { HomeVisitView, homeVisitInput } from '@bianmin/shared'
-import type { Deps } from '../../deps'
+import type { Deps, StaffActor } from '../../platform/types'
 import type { Prisma } from '../../generated/sqlite/client.js'
-import type { StaffActor } from '../../platform/http'
 import { AppError, invalidState, notFound } from '../../platform/errors'
 import { audit, type AuditMeta } from '../../platform/audit'
 import { notify } from '../../platform/outbox'

@@ -1,8 +1,7 @@
 // Reviewers: approve (publish, at once or at the scheduled time), reject with a reason, withdraw. The reviewer is never
 // the author. 三同步: a 政策解读 and its 政策文件 are published together — approving one while the other is pending
 // review publishes both at the same instant; approving one while the other is still a draft (or rejected) is refused.
-import type { StaffActor } from '../../platform/http'
-import type { Deps } from '../../deps'
+import type { Deps, StaffActor } from '../../platform/types'
 import { AppError, invalidState } from '../../platform/errors'
 import { audit, type AuditMeta } from '../../platform/audit'
 import { change, loadInScope, statusLabel, type StaffNotice, type Tx } from './notice.service'

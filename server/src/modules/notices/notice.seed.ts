@@ -1,6 +1,6 @@
 // Demo notices, published, quoting the corpus (notice.seed-data.ts) and the demo 办事指南 items; nothing invented.
 import type { NoticeCategory } from '@bianmin/shared'
-import type { Deps } from '../../deps'
+import type { Deps } from '../../platform/types'
 import type { DemoContext } from '../../platform/seed'
 import { demoItems, type DemoItem } from '../../seed/service-items'
 import { autoSummary, buildSearchText, sanitizeBody } from './notice.text'

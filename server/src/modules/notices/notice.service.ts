@@ -2,9 +2,8 @@
 // audited in its transaction, bumps the notice's version and the cache counter, and drops this instance's cache.
 import type { z } from 'zod'
 import { noticeAttachmentRules, type createNoticeBody, type updateNoticeBody, type NoticeStatus, type staffNoticeView } from '@bianmin/shared'
-import type { Deps } from '../../deps'
+import type { Deps, StaffActor } from '../../platform/types'
 import type { Db } from '../../platform/db'
-import type { StaffActor } from '../../platform/http'
 import { AppError, invalidState, notFound, validation } from '../../platform/errors'
 import { assertOrgInScope, inSubtree } from '../../platform/scope'
 import { audit, type AuditMeta } from '../../platform/audit'

@@ -1,8 +1,8 @@
 // GET /api/v1/privacy: the privacy notice version residents consent to (the server setting privacy.version).
 import type Router from '@koa/router'
 import { contract } from '@bianmin/shared'
-import type { Deps } from '../../deps'
-import { mountContract, type AppState } from '../../platform/http'
+import type { AppState, Deps } from '../../platform/types'
+import { mountContract } from '../../platform/http'
 import { toIsoOrNull } from '../../platform/clock'
 
 export function privacyNoticeRoutes (router: Router<AppState>, deps: Deps): void {

@@ -10,8 +10,7 @@
 //   for the annual report (政府信息公开条例); only the contact data goes.
 // - Uploaded files: Upload rows stay owned by the (now deleted) resident; the daily retention job (ops) removes the
 //   files and rows of erased residents.
-import type { Deps } from '../../deps'
-import type { ResidentActor } from '../../platform/http'
+import type { Deps, ResidentActor } from '../../platform/types'
 import { audit, type AuditMeta } from '../../platform/audit'
 import { toIso, toIsoOrNull } from '../../platform/clock'
 import { revokeSessions } from '../../platform/auth'

@@ -1,7 +1,6 @@
 // 申诉复核: staff appeal a 差评 as 误评 / 恶意差评; a REVIEWER of a higher org (a strict ancestor of the rating's org)
 // upholds (the rating is excluded from statistics, never deleted) or dismisses it. One appeal per rating.
-import type { Deps } from '../../deps'
-import type { StaffActor } from '../../platform/http'
+import type { Deps, StaffActor } from '../../platform/types'
 import { audit, type AuditMeta } from '../../platform/audit'
 import { AppError, invalidState, notFound } from '../../platform/errors'
 import { decodeCursor, encodeCursor } from '../../platform/cursor'

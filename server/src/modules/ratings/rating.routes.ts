@@ -1,8 +1,8 @@
 // 好差评 routes (resident, public and staff): thin handlers over the services.
 import type Router from '@koa/router'
 import { contract, ratingDimensionKeys, ratingDimensionLabels, ratingLevelLabels, ratingTags, BAD_REASON_MIN, isBadLevel } from '@bianmin/shared'
-import type { Deps } from '../../deps'
-import { mountContract, type AppState } from '../../platform/http'
+import type { AppState, Deps } from '../../platform/types'
+import { mountContract } from '../../platform/http'
 import * as ratings from './rating.service'
 import * as rect from './rectification.service'
 import * as appeals from './appeal.service'

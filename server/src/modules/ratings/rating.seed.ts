@@ -1,7 +1,7 @@
 // Demo 好差评: finished appointments at the demo halls over the past working days, rated by a few residents, one
 // 差评 of the demo resident (code "demo-resident") with its rectification case open in the handler's inbox, and one
 // finished appointment of the demo resident still waiting for a rating (待评价).
-import type { Deps } from '../../deps'
+import type { Deps } from '../../platform/types'
 import type { DemoContext } from '../../platform/seed'
 import { addDays, atShanghai, shanghaiDate } from '../../platform/clock'
 

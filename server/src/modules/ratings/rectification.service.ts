@@ -1,8 +1,7 @@
 // 差评整改 for staff: OPEN → VERIFIED → RECTIFIED | EXPLAINED → REVISITED → CLOSED, org-scoped, every step audited.
 import { rectificationStatusLabels, ratingLevelLabels, type RectificationAction } from '@bianmin/shared'
 import type { Prisma } from '../../generated/sqlite/client.js'
-import type { Deps } from '../../deps'
-import type { StaffActor } from '../../platform/http'
+import type { Deps, StaffActor } from '../../platform/types'
 import { audit, type AuditMeta } from '../../platform/audit'
 import { invalidState, notFound } from '../../platform/errors'
 import { decodeCursor, encodeCursor } from '../../platform/cursor'

@@ -1,9 +1,8 @@
 // Admin of halls (便民服务中心), their windows (and the items each handles) and weekly slot templates. Org-scoped, audited.
 import type { z } from 'zod'
 import type { hallInput, hallPatch, slotTemplateInput, slotTemplatePatch, windowInput, windowPatch } from '@bianmin/shared'
-import type { Deps } from '../../deps'
+import type { Deps, StaffActor } from '../../platform/types'
 import { Prisma } from '../../generated/sqlite/client.js'
-import type { StaffActor } from '../../platform/http'
 import { AppError, notFound } from '../../platform/errors'
 import { assertOrgInScope, inSubtree } from '../../platform/scope'
 import { audit, type AuditMeta } from '../../platform/audit'

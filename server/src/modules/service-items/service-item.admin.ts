@@ -1,9 +1,8 @@
 // Admin CRUD of service items (org-scoped, audited).
 import type { z } from 'zod'
 import type { serviceItemInput, serviceItemPatch } from '@bianmin/shared'
-import type { Deps } from '../../deps'
+import type { Deps, StaffActor } from '../../platform/types'
 import type { Prisma } from '../../generated/sqlite/client.js'
-import type { StaffActor } from '../../platform/http'
 import { AppError, notFound } from '../../platform/errors'
 import { assertOrgInScope, inSubtree } from '../../platform/scope'
 import { audit, type AuditMeta } from '../../platform/audit'

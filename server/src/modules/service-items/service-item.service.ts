@@ -1,6 +1,6 @@
 // Public 办事指南: list and search, detail with where it is handled and a QR code of the guide link, bookable slots.
 import QRCode from 'qrcode'
-import type { Deps } from '../../deps'
+import type { Deps } from '../../platform/types'
 import type { Prisma } from '../../generated/sqlite/client.js'
 import { addDays, toIso } from '../../platform/clock'
 import { decodeCursor, encodeCursor } from '../../platform/cursor'

@@ -3,7 +3,7 @@
 import crypto from 'node:crypto'
 import type { UploadView } from '@bianmin/shared'
 import { isImageMime } from '@bianmin/shared'
-import type { Deps } from '../../deps'
+import type { Deps } from '../../platform/types'
 import type { Db } from '../../platform/db'
 import { validation } from '../../platform/errors'
 

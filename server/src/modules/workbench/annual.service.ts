@@ -2,8 +2,7 @@
 // channel, 三、依申请公开 (the disclosure table with its check), and the figures real reports quote in their text
 // (在线咨询/投诉/建议, 好差评, 预约). CSV: UTF-8 with BOM and Chinese headers, so Excel and WPS open it correctly.
 import { noticeCategories } from '@bianmin/shared'
-import type { Deps } from '../../deps'
-import type { StaffActor } from '../../platform/http'
+import type { Deps, StaffActor } from '../../platform/types'
 import { statsOverview } from './stats.service'
 import { disclosureAnnualTable } from '../disclosures/disclosure.annual'
 import { statsFilter } from '../ratings/rating.stats'

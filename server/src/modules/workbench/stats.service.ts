@@ -1,8 +1,7 @@
 // Statistics overview for a staff member's org subtree: database aggregation (count / groupBy on indexed columns);
 // only consultation reply times are read row by row (two timestamps per replied case) to count working hours.
 import { noticeCategories } from '@bianmin/shared'
-import type { Deps } from '../../deps'
-import type { StaffActor } from '../../platform/http'
+import type { Deps, StaffActor } from '../../platform/types'
 import { addDays, atShanghai, shanghaiDate } from '../../platform/clock'
 import { AppError } from '../../platform/errors'
 import { ratingStats, statsFilter } from '../ratings/rating.stats'

@@ -1,6 +1,5 @@
 // "What needs me now": counters per role for the staff home page, each linking to its list.
-import type { Deps } from '../../deps'
-import type { StaffActor } from '../../platform/http'
+import type { Deps, StaffActor } from '../../platform/types'
 import { subtreeOrgIds } from '../../platform/scope'
 
 interface Counter { key: string; label: string; count: number; urgent: boolean; page: string }
