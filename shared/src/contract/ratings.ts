@@ -3,10 +3,16 @@ import { z } from 'zod'
 import { route } from './route'
 import { dateString, id, idParams, isoDateTime, page, pageQuery } from './common'
 
-export const ratingSubjectTypes = ['APPOINTMENT', 'CONSULTATION', 'HOME_VISIT'] as const
-export const ratingSubjectType = z.enum(ratingSubjectTypes, { error: '评价对象类型只能是 APPOINTMENT、CONSULTATION 或 HOME_VISIT' })
+export const ratingSubjectTypes = ['APPOINTMENT', 'CONSULTATION', 'HOME_VISIT', 'TICKET'] as const
+export const ratingSubjectType = z.enum(ratingSubjectTypes, { error: '评价对象类型只能是 APPOINTMENT、CONSULTATION、HOME_VISIT 或 TICKET' })
 export type RatingSubjectType = (typeof ratingSubjectTypes)[number]
-export const ratingSubjectLabels: Record<RatingSubjectType, string> = { APPOINTMENT: '预约办理', CONSULTATION: '在线咨询', HOME_VISIT: '上门服务' }
+export const ratingSubjectLabels: Record<RatingSubjectType, string> = { APPOINTMENT: '预约办理', CONSULTATION: '在线咨询', HOME_VISIT: '上门服务', TICKET: '现场办理' }
+
+/** Where a rating was given: APP (resident in the app), WINDOW (评价器 at the counter), QR (scanned code), PHONE (回访电话). */
+export const ratingChannels = ['APP', 'WINDOW', 'QR', 'PHONE'] as const
+export const ratingChannel = z.enum(ratingChannels)
+export type RatingChannel = (typeof ratingChannels)[number]
+export const ratingChannelLabels: Record<RatingChannel, string> = { APP: '线上评价', WINDOW: '窗口评价器', QR: '扫码评价', PHONE: '电话回访' }
 
 /** Five levels of the national scheme; 1–2 are 差评. */
 export const ratingLevelLabels: Record<number, string> = { 5: '非常满意', 4: '满意', 3: '基本满意', 2: '不满意', 1: '非常不满意' }
@@ -93,6 +99,7 @@ export const ratingView = z.object({
   dimensions: ratingDimensions.nullable(),
   tags: z.array(z.string()),
   comment: z.string().optional(),
+  channel: ratingChannel,
   createdAt: isoDateTime,
   subject: ratingSubjectView.nullable(),
   rectification: rectificationSummary.optional(),
@@ -116,6 +123,8 @@ export const ratingStats = z.object({
   /** Ratings counted (excluded ones left out), by rating date. */
   rated: z.number().int(),
   byLevel: z.array(z.object({ level: z.number().int(), label: z.string(), count: z.number().int() })),
+  /** Counted ratings per channel (APP, WINDOW …). */
+  byChannel: z.array(z.object({ channel: ratingChannel, label: z.string(), count: z.number().int() })),
   good: z.number().int(),
   /** 好评率: levels 3–5 over rated. */
   goodRate: ratio,

@@ -1,5 +1,5 @@
 // Rating and rectification rows → response shapes of the ratings contract.
-import { ratingLevelLabels, type RatingSubjectType } from '@bianmin/shared'
+import { ratingChannels, ratingLevelLabels, type RatingChannel, type RatingSubjectType } from '@bianmin/shared'
 import { toIso, toIsoOrNull } from '../../platform/clock'
 import type { SubjectInfo } from './subjects/index'
 
@@ -8,7 +8,7 @@ type Dimensions = { attitude?: number; efficiency?: number; guideAccuracy?: numb
 
 export interface RatingRow {
   id: string; subjectType: string; subjectId: string; level: number; dimensions: unknown; tags: unknown; comment: string | null
-  createdAt: Date; excluded: boolean
+  createdAt: Date; excluded: boolean; channel: string
 }
 export interface RectRow {
   id: string; status: RectStatus; dueAt: Date; createdAt: Date; closedAt: Date | null; result: string | null
@@ -21,6 +21,8 @@ export const isOverdue = (r: { status: string; dueAt: Date }, now: Date): boolea
 
 export const tagsOf = (v: unknown): string[] => (Array.isArray(v) ? v.filter((t): t is string => typeof t === 'string') : [])
 export const dimensionsOf = (v: unknown): Dimensions | null => (v && typeof v === 'object' && !Array.isArray(v) ? v as Dimensions : null)
+
+export const channelOf = (c: string): RatingChannel => ((ratingChannels as readonly string[]).includes(c) ? c as RatingChannel : 'APP')
 
 export const subjectView = (s: SubjectInfo | undefined) => s
   ? { subjectType: s.type, subjectId: s.id, title: s.title, orgName: s.orgName, hallName: s.hallName, doneAt: toIsoOrNull(s.doneAt) }
@@ -48,6 +50,7 @@ export function ratingView (r: RatingRow & { rectification?: RectRow | null }, s
     dimensions: dimensionsOf(r.dimensions),
     tags: tagsOf(r.tags),
     ...(r.comment ? { comment: r.comment } : {}),
+    channel: channelOf(r.channel),
     createdAt: toIso(r.createdAt),
     subject: subjectView(subject),
     ...(r.rectification ? { rectification: rectSummary(r.rectification, now) } : {}),

@@ -1,6 +1,6 @@
 // 好差评 statistics with database aggregation only (groupBy / count over indexed columns; rows are never loaded).
 // Reusable by the staff workbench: ratingStats(deps, await statsFilter(deps, query, actor?)).
-import { ratingLevelLabels, type ratingStats as ratingStatsSchema } from '@bianmin/shared'
+import { ratingChannelLabels, ratingChannels, ratingLevelLabels, type ratingStats as ratingStatsSchema } from '@bianmin/shared'
 import type { z } from 'zod'
 import type { Prisma } from '../../generated/sqlite/client.js'
 import type { Deps, StaffActor } from '../../platform/types'
@@ -72,7 +72,7 @@ export async function ratingStats (deps: Deps, f: RatingStatsFilter): Promise<Ra
 
   const [levels, rectGroups, closedOnTime, overdueOpen, done, ratedDoneCount, recentDone, recentRated] = await Promise.all([
     // One pass for the level counts and the excluded ones.
-    db.rating.groupBy({ by: ['level', 'excluded'], where: { ...scope, ...(created ? { createdAt: created } : {}) }, _count: { _all: true } }),
+    db.rating.groupBy({ by: ['level', 'excluded', 'channel'], where: { ...scope, ...(created ? { createdAt: created } : {}) }, _count: { _all: true } }),
     db.rectification.groupBy({ by: ['status', 'residentSatisfied'], where: rect, _count: { _all: true } }),
     db.rectification.count({ where: { ...rect, status: 'CLOSED', closedAt: { lte: db.rectification.fields.dueAt } } }),
     db.rectification.count({ where: { ...rect, status: { not: 'CLOSED' }, dueAt: { lt: now } } }),
@@ -83,7 +83,9 @@ export async function ratingStats (deps: Deps, f: RatingStatsFilter): Promise<Ra
     recentOpen ? countRatedDone(recentFrom, f.to) : 0,
   ])
 
-  const byLevel = [5, 4, 3, 2, 1].map((level) => ({ level, label: ratingLevelLabels[level]!, count: levels.find((l) => l.level === level && !l.excluded)?._count._all ?? 0 }))
+  const countOf = (pred: (l: (typeof levels)[number]) => boolean) => levels.filter((l) => !l.excluded && pred(l)).reduce((a, l) => a + l._count._all, 0)
+  const byLevel = [5, 4, 3, 2, 1].map((level) => ({ level, label: ratingLevelLabels[level]!, count: countOf((l) => l.level === level) }))
+  const byChannel = ratingChannels.map((channel) => ({ channel, label: ratingChannelLabels[channel], count: countOf((l) => (channel === 'APP' ? !(ratingChannels as readonly string[]).includes(l.channel) || l.channel === 'APP' : l.channel === channel)) }))
   const excluded = levels.filter((l) => l.excluded).reduce((a, l) => a + l._count._all, 0)
   const ratedDone = ratedDoneCount ?? levels.reduce((a, l) => a + l._count._all, 0)
   const rated = byLevel.reduce((a, l) => a + l.count, 0)
@@ -95,7 +97,7 @@ export async function ratingStats (deps: Deps, f: RatingStatsFilter): Promise<Ra
   const unsatisfied = sum((g) => g.residentSatisfied === false)
   const unrated = Math.max(0, done - ratedDone)
   return {
-    rated, byLevel, good, goodRate: ratio(good, rated), bad, excluded,
+    rated, byLevel, byChannel, good, goodRate: ratio(good, rated), bad, excluded,
     rectification: {
       closed, closedOnTime, overdueOpen, rate: ratio(closed, bad), onTimeRate: ratio(closedOnTime, bad),
       satisfied, unsatisfied, satisfactionRate: ratio(satisfied, satisfied + unsatisfied),

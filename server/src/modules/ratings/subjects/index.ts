@@ -5,6 +5,7 @@ import type { SubjectInfo, SubjectResolver } from './types'
 import { appointmentSubject } from './appointment'
 import { consultationSubject } from './consultation'
 import { homeVisitSubject } from './home-visit'
+import { ticketSubject } from './ticket'
 
 export type { SubjectInfo, SubjectResolver, DoneFilter } from './types'
 
@@ -12,6 +13,7 @@ export const subjectResolvers: Record<RatingSubjectType, SubjectResolver> = {
   APPOINTMENT: appointmentSubject,
   CONSULTATION: consultationSubject,
   HOME_VISIT: homeVisitSubject,
+  TICKET: ticketSubject,
 }
 
 export const resolverFor = (type: string): SubjectResolver => {
