@@ -1,6 +1,7 @@
 import { defineConfig, type UserConfigExport, type UserConfigFn } from '@tarojs/cli'
 import path from 'node:path'
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
+import { requireWithEsbuild } from '@tarojs/helper'
 import devConfig from './dev'
 import prodConfig from './prod'
 
@@ -8,6 +9,9 @@ import prodConfig from './prod'
 const workspaceSources = [path.resolve(__dirname, '../../shared')]
 
 const platform = process.env.TARO_ENV ?? 'weapp'
+
+// The design tokens (src/kit/tokens.ts) as SCSS variables. The config loader compiles only this folder: esbuild it.
+const { tokensScss } = requireWithEsbuild(path.resolve(__dirname, '../src/kit/tokens.ts')) as typeof import('../src/kit/tokens')
 
 // npm may nest this package under miniapp/node_modules (its vite peer differs from the root's),
 // where @tarojs/taro-h5 in the root node_modules cannot find it: resolve it from here.
@@ -46,6 +50,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
       TARO_APP_API_BASE: JSON.stringify(apiBase.replace(/\/+$/, '')),
     },
     copy: { patterns: [], options: {} },
+    // Design tokens (src/kit/tokens.ts) as SCSS variables, and the shared mixins, in front of every SCSS file.
+    sass: {
+      resource: [path.resolve(__dirname, '../src/kit/styles/_mixins.scss')],
+      data: tokensScss(),
+    },
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },

@@ -8,6 +8,6 @@ beforeEach(() => {
 
 afterEach(() => {
   cleanup()
-  for (const fn of [taro.request, taro.login, taro.navigateTo, taro.redirectTo, taro.switchTab, taro.showToast]) fn.mockReset()
+  for (const fn of [taro.request, taro.login, taro.navigateTo, taro.redirectTo, taro.switchTab, taro.reLaunch, taro.showToast, taro.stopPullDownRefresh]) fn.mockReset()
   for (const fn of [taro.getStorageSync, taro.setStorageSync, taro.removeStorageSync]) fn.mockClear()
 })

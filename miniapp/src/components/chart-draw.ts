@@ -1,4 +1,5 @@
 // Draws a bar or line chart on a 2D context (the same canvas API on weapp and in the browser), in CSS px.
+import { token, tokens } from '@/kit/tokens'
 import { barRects, labelEvery, linePoints, niceScale, type Rect } from './chart-math'
 
 export interface ChartSeries { name: string; values: number[]; color?: string }
@@ -12,10 +13,10 @@ export interface ChartSpec {
   unit?: string
 }
 
-export const PALETTE = ['#1a5fd0', '#e8833a', '#2e9d5b', '#8e44ad', '#c62828', '#00838f']
+export const PALETTE: readonly string[] = tokens.chart
 const FONT = 'px "PingFang SC", "Microsoft YaHei", "WenQuanYi Zen Hei", sans-serif'
-const TEXT = '#595959'
-const GRID = '#e5e6eb'
+const TEXT = token('color-muted')
+const GRID = token('color-border')
 
 export type Ctx = Pick<CanvasRenderingContext2D, 'clearRect' | 'fillRect' | 'fillText' | 'measureText' | 'beginPath' | 'moveTo' | 'lineTo'
   | 'stroke' | 'arc' | 'fill' | 'save' | 'restore'> & {
@@ -131,7 +132,7 @@ export function drawChart (ctx: Ctx, width: number, height: number, spec: ChartS
   }
 
   // Axis line last, over the bars' feet.
-  ctx.strokeStyle = '#8c8c8c'
+  ctx.strokeStyle = token('color-border-strong')
   ctx.lineWidth = 1
   ctx.beginPath()
   ctx.moveTo(plot.x, plot.y + plot.h + 0.5)

@@ -41,3 +41,17 @@ export const Switch = forwardRef<HTMLInputElement, AnyProps>(({ checked, onChang
     onChange: (e: { target: { checked: boolean } }) => (onChange as ((ev: unknown) => void) | undefined)?.({ detail: { value: e.target.checked } }),
   }))
 Switch.displayName = 'Switch'
+
+export const Textarea = forwardRef<HTMLTextAreaElement, AnyProps>(({ onInput, value, placeholder, ...rest }, ref) =>
+  createElement('textarea', {
+    ref,
+    value,
+    placeholder,
+    'aria-label': rest.ariaLabel,
+    'data-testid': rest['data-testid'],
+    onChange: (e: { target: { value: string } }) => (onInput as ((ev: unknown) => void) | undefined)?.({ detail: { value: e.target.value } }),
+  }))
+Textarea.displayName = 'Textarea'
+
+/** A picker's face only (choosing is the platform's sheet). */
+export const Picker = ({ children }: AnyProps) => createElement('div', null, children as ReactNode)

@@ -10,7 +10,18 @@ export const useLaunch = (fn: () => void) => { useEffect(() => { fn() }, []) }
 export const useDidShow = (fn: () => void) => { useEffect(() => { fn() }, []) }
 export const useDidHide = (_fn: () => void) => {}
 export const useRouter = () => ({ params: {}, path: '/pages/index/index' })
-export const usePullDownRefresh = (_fn: () => void) => {}
+/** Page events a test can fire (`firePageEvent('pullDownRefresh')`): handlers registered by the hooks below. */
+const pageHandlers = { pullDownRefresh: new Set<() => void>(), reachBottom: new Set<() => void>() }
+const onPageEvent = (kind: keyof typeof pageHandlers, fn: () => void) => {
+  useEffect(() => {
+    const h = () => fn()
+    pageHandlers[kind].add(h)
+    return () => { pageHandlers[kind].delete(h) }
+  })
+}
+export const firePageEvent = (kind: keyof typeof pageHandlers) => { for (const h of [...pageHandlers[kind]]) h() }
+export const usePullDownRefresh = (fn: () => void) => onPageEvent('pullDownRefresh', fn)
+export const useReachBottom = (fn: () => void) => onPageEvent('reachBottom', fn)
 export const stopPullDownRefresh = vi.fn()
 
 export const request = vi.fn()
@@ -18,13 +29,14 @@ export const login = vi.fn()
 export const navigateTo = vi.fn()
 export const redirectTo = vi.fn()
 export const switchTab = vi.fn()
+export const reLaunch = vi.fn()
 export const showToast = vi.fn()
 export const getStorageSync = vi.fn((key: string) => (memoryStorage.has(key) ? memoryStorage.get(key) : ''))
 export const setStorageSync = vi.fn((key: string, value: unknown) => { memoryStorage.set(key, value) })
 export const removeStorageSync = vi.fn((key: string) => { memoryStorage.delete(key) })
 
 const Taro = {
-  useLoad, useLaunch, useDidShow, useDidHide, useRouter, usePullDownRefresh, stopPullDownRefresh,
-  request, login, navigateTo, redirectTo, switchTab, showToast, getStorageSync, setStorageSync, removeStorageSync,
+  useLoad, useLaunch, useDidShow, useDidHide, useRouter, usePullDownRefresh, useReachBottom, stopPullDownRefresh,
+  request, login, navigateTo, redirectTo, switchTab, reLaunch, showToast, getStorageSync, setStorageSync, removeStorageSync,
 }
 export default Taro

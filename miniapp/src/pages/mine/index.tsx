@@ -3,6 +3,7 @@ import { Switch, Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { api, consent, errorMessage, STAFF_LOGIN_URL } from '@/api/client'
 import { labelled } from '@/components/a11y'
+import { token } from '@/kit/tokens'
 import { Cell, CellGroup } from '@/components/cell'
 import { PRIVACY_URL } from '@/components/consent-panel'
 import { PageRoot } from '@/components/page-root'
@@ -59,7 +60,7 @@ export default function MinePage () {
           title='长辈模式'
           description='字更大、按钮更大、颜色更清楚'
           testId='elder-mode'
-          extra={<Switch className='bm-switch' checked={elder} color='#1a5fd0' {...labelled('长辈模式')} onChange={(e) => toggleElder(Boolean(e.detail.value))} />}
+          extra={<Switch className='bm-switch' checked={elder} color={token('color-primary', elder)} {...labelled('长辈模式')} onChange={(e) => toggleElder(Boolean(e.detail.value))} />}
         />
       </CellGroup>
 
