@@ -1,4 +1,5 @@
-// Org scoping: staff see and change only their org and the orgs below it (materialised path prefix).
+// Org scoping: staff see and change only their org and the orgs below it (materialised path prefix). The one check:
+// `inSubtree(actor)` in a Prisma where (relation filter on an Org), `orgPathIn(actor, path)` for a path in hand.
 import type { Db } from './db'
 import type { StaffActor } from './types'
 import { notFound } from './errors'
@@ -14,7 +15,8 @@ export async function subtreeOrgIds (db: Db, actor: StaffActor): Promise<string[
 /** Throws NOT_FOUND (no existence leak) unless the org is in the actor's subtree. */
 export async function assertOrgInScope (db: Db, actor: StaffActor, orgId: string): Promise<void> {
   const org = await db.org.findUnique({ where: { id: orgId }, select: { path: true } })
-  if (!org || !org.path.startsWith(actor.orgPath)) throw notFound('机构')
+  if (!orgPathIn(actor, org?.path)) throw notFound('机构')
 }
 
-export const orgPathIn = (actor: StaffActor, path: string) => path.startsWith(actor.orgPath)
+/** The org with this materialised path is the actor's org or below it (false for a missing path). */
+export const orgPathIn = (actor: Pick<StaffActor, 'orgPath'>, path: string | null | undefined): boolean => !!path && path.startsWith(actor.orgPath)

@@ -6,6 +6,7 @@ import type { AppointmentDetail, AppointmentView, bookingInput } from '@bianmin/
 import type { Deps, StaffActor } from '../../platform/types'
 import type { Prisma } from '../../generated/sqlite/client.js'
 import { AppError, invalidState, notFound } from '../../platform/errors'
+import { orgPathIn } from '../../platform/scope'
 import { notify } from '../../platform/outbox'
 import { audit, type AuditMeta } from '../../platform/audit'
 import { atShanghai } from '../../platform/clock'
@@ -43,7 +44,7 @@ async function prepare (deps: Deps, input: { slotId: string; serviceItemId: stri
     }),
   ])
   if (!slot || !slot.hall.active) throw notFound('预约时段')
-  if (booker.kind === 'staff' && !slot.hall.org.path.startsWith(booker.actor.orgPath)) throw notFound('预约时段')
+  if (booker.kind === 'staff' && !orgPathIn(booker.actor, slot.hall.org.path)) throw notFound('预约时段')
   if (!item) throw notFound('事项')
   if (!item.bookable) throw invalidState('该事项无需预约，可直接前往办理或在线办理')
   const where = { windowIds: new Set(item.windows.map((w) => w.windowId)), hallIds: new Set(item.windows.map((w) => w.window.hallId)) }

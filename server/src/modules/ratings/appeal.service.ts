@@ -4,7 +4,7 @@ import type { Deps, StaffActor } from '../../platform/types'
 import { audit, type AuditMeta } from '../../platform/audit'
 import { AppError, invalidState, notFound } from '../../platform/errors'
 import { decodeCursor, encodeCursor } from '../../platform/cursor'
-import { inSubtree } from '../../platform/scope'
+import { inSubtree, orgPathIn } from '../../platform/scope'
 import { toIso, toIsoOrNull } from '../../platform/clock'
 import { loadSubjects } from './subjects/index'
 import { tagsOf } from './rating.mapper'
@@ -20,7 +20,7 @@ type AppealRow = {
 
 /** A reviewer decides only appeals of orgs strictly below their own. */
 const canDecide = (actor: StaffActor, orgPath: string | undefined) =>
-  actor.roles.includes('REVIEWER') && !!orgPath && orgPath.startsWith(actor.orgPath) && orgPath !== actor.orgPath
+  actor.roles.includes('REVIEWER') && orgPathIn(actor, orgPath) && orgPath !== actor.orgPath
 
 export async function appealViews (deps: Deps, actor: StaffActor, rows: AppealRow[]) {
   const staffIds = [...new Set(rows.flatMap((a) => [a.requestedById, a.decidedById]).filter((s): s is string => !!s))]

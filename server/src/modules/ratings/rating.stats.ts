@@ -6,6 +6,7 @@ import type { Prisma } from '../../generated/sqlite/client.js'
 import type { Deps, StaffActor } from '../../platform/types'
 import { addDays, atShanghai } from '../../platform/clock'
 import { notFound } from '../../platform/errors'
+import { orgPathIn } from '../../platform/scope'
 import { subjectResolvers, type DoneFilter } from './subjects/index'
 
 export type RatingStats = z.output<typeof ratingStatsSchema>
@@ -24,7 +25,7 @@ export async function statsFilter (deps: Deps, q: StatsQuery, actor?: StaffActor
   let orgPath: string | undefined = actor?.orgPath
   if (q.orgId) {
     const org = await deps.db.org.findUnique({ where: { id: q.orgId }, select: { path: true } })
-    if (!org || (actor && !org.path.startsWith(actor.orgPath))) throw notFound('机构')
+    if (!org || (actor && !orgPathIn(actor, org.path))) throw notFound('机构')
     orgPath = org.path
   }
   const orgIds = orgPath ? (await deps.db.org.findMany({ where: { path: { startsWith: orgPath } }, select: { id: true } })).map((o) => o.id) : undefined

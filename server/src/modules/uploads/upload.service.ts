@@ -7,6 +7,7 @@ import { fileTypeFromBuffer } from 'file-type'
 import { documentMimes, imageMimes, isImageMime, uploadLimits } from '@bianmin/shared'
 import type { Actor, Deps } from '../../platform/types'
 import { AppError, notFound } from '../../platform/errors'
+import { orgPathIn } from '../../platform/scope'
 import { audit, type AuditMeta } from '../../platform/audit'
 import { shanghaiDate } from '../../platform/clock'
 import type { ReceivedFile } from './upload.multipart'
@@ -101,7 +102,7 @@ export async function openUpload (deps: Deps, id: string, actor: Actor | undefin
     const ref = owner ? null : await refInfo(deps, u.refType, u.refId)
     isPublic = ref?.public ?? false
     allowed = Boolean(owner) || isPublic ||
-      (actor?.kind === 'staff' && ref?.orgPath?.startsWith(actor.orgPath) === true) ||
+      (actor?.kind === 'staff' && orgPathIn(actor, ref?.orgPath)) ||
       (actor?.kind === 'resident' && ref?.residentId === actor.id)
   }
   if (!allowed) throw notFound('文件')
