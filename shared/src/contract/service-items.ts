@@ -1,10 +1,13 @@
 // 办事指南 (service items) and where they are handled: public guide, admin CRUD of items, halls, windows, templates.
 import { z } from 'zod'
 import { route } from './route'
-import { boolQuery, dateString, id, idParams, isoDateTime, page, pageQuery, text, timeString } from './common'
+import { boolQuery, dateString, id, idParams, isoDateTime, ok, page, pageQuery, text, timeString } from './common'
 
+/** 原件 (original), 复印件 (copy) or both. */
+export const materialForm = z.enum(['ORIGINAL', 'COPY', 'BOTH'], { error: '材料形式为 ORIGINAL（原件）、COPY（复印件）或 BOTH（原件和复印件）' })
 export const material = z.object({
   name: text('材料名称', 100),
+  form: materialForm.optional(),
   copies: z.number({ error: '份数必须是数字' }).int('份数必须是整数').min(1, '份数至少 1').max(20, '份数最多 20').optional(),
   note: z.string().trim().max(200, '材料说明最多 200 个字').optional(),
 })
@@ -20,7 +23,7 @@ export const handlingHall = z.object({
 })
 export const serviceItemDetail = serviceItemSummary.extend({
   conditions: z.string().nullable(),
-  materials: z.array(z.object({ name: z.string(), copies: z.number().int().optional(), note: z.string().optional() })),
+  materials: z.array(z.object({ name: z.string(), form: materialForm.optional(), copies: z.number().int().optional(), note: z.string().optional() })),
   legalBasis: z.string().nullable(),
   legalLimitDays: z.number().int().nullable(),
   halls: z.array(handlingHall),
@@ -101,7 +104,23 @@ export const slotTemplateView = z.object({
   serviceItemIds: z.array(id).nullable(), active: z.boolean(),
 })
 
+const slotRange = z.object({ hallId: id, from: dateString, to: dateString })
+  .refine((b) => b.from <= b.to, { message: '结束日期不能早于开始日期', path: ['to'] })
+export const slotPlanRow = z.object({
+  action: z.enum(['CREATE', 'CLOSE', 'KEEP']), reason: z.string(), slotId: id.nullable(), date: z.string(), start: z.string(), end: z.string(),
+  windowId: id.nullable(), windowName: z.string().nullable(), capacity: z.number().int(), booked: z.number().int(),
+})
+export const slotPlan = z.object({
+  hallId: id, from: z.string(), to: z.string(), create: z.number().int(), close: z.number().int(), keep: z.number().int(), rows: z.array(slotPlanRow),
+})
+export const slotDay = z.object({
+  date: z.string(), isWorkday: z.boolean(), slots: z.number().int(), open: z.number().int(), closed: z.number().int(),
+  capacity: z.number().int(), booked: z.number().int(),
+})
+const dayBody = z.object({ hallId: id, date: dateString })
+
 const admin = ['ADMIN'] as const
+const desk = ['CLERK', 'ADMIN'] as const
 const tags = ['办事指南']
 const adminTags = ['管理']
 
@@ -135,6 +154,14 @@ export const serviceItemRoutes = {
     method: 'POST', path: '/api/v1/staff/service-items', access: 'staff', roles: admin, summary: '新增事项', tags: adminTags,
     body: serviceItemInput, responses: { 201: staffServiceItem },
   }),
+  getStaffServiceItem: route({
+    method: 'GET', path: '/api/v1/staff/service-items/:id', access: 'staff', roles: admin, summary: '事项详情（编辑办事指南，含已停用）', tags: adminTags,
+    params: idParams, responses: { 200: staffServiceItem },
+  }),
+  deleteServiceItem: route({
+    method: 'DELETE', path: '/api/v1/staff/service-items/:id', access: 'staff', roles: admin, summary: '删除事项（已有预约、上门服务或评价的不能删除，请停用）', tags: adminTags,
+    params: idParams, responses: { 200: ok },
+  }),
   updateServiceItem: route({
     method: 'PATCH', path: '/api/v1/staff/service-items/:id', access: 'staff', roles: admin, summary: '修改事项（停用用 active=false）', tags: adminTags,
     params: idParams, body: serviceItemPatch, responses: { 200: staffServiceItem },
@@ -151,6 +178,10 @@ export const serviceItemRoutes = {
     method: 'PATCH', path: '/api/v1/staff/halls/:id', access: 'staff', roles: admin, summary: '修改便民服务中心', tags: adminTags,
     params: idParams, body: hallPatch, responses: { 200: staffHall },
   }),
+  deleteHall: route({
+    method: 'DELETE', path: '/api/v1/staff/halls/:id', access: 'staff', roles: admin, summary: '删除便民服务中心（已有预约或评价的不能删除，请停用）', tags: adminTags,
+    params: idParams, responses: { 200: ok },
+  }),
   createWindow: route({
     method: 'POST', path: '/api/v1/staff/windows', access: 'staff', roles: admin, summary: '新增窗口（及其办理的事项）', tags: adminTags,
     body: windowInput, responses: { 201: staffWindow },
@@ -158,6 +189,10 @@ export const serviceItemRoutes = {
   updateWindow: route({
     method: 'PATCH', path: '/api/v1/staff/windows/:id', access: 'staff', roles: admin, summary: '修改窗口（及其办理的事项）', tags: adminTags,
     params: idParams, body: windowPatch, responses: { 200: staffWindow },
+  }),
+  deleteWindow: route({
+    method: 'DELETE', path: '/api/v1/staff/windows/:id', access: 'staff', roles: admin, summary: '删除窗口（已有预约或评价的不能删除，请停用）', tags: adminTags,
+    params: idParams, responses: { 200: ok },
   }),
   listSlotTemplates: route({
     method: 'GET', path: '/api/v1/staff/slot-templates', access: 'staff', roles: admin, summary: '每周时段模板', tags: adminTags,
@@ -171,9 +206,36 @@ export const serviceItemRoutes = {
     method: 'PATCH', path: '/api/v1/staff/slot-templates/:id', access: 'staff', roles: admin, summary: '修改时段模板（已生成的时段不变）', tags: adminTags,
     params: idParams, body: slotTemplatePatch, responses: { 200: slotTemplateView },
   }),
+  deleteSlotTemplate: route({
+    method: 'DELETE', path: '/api/v1/staff/slot-templates/:id', access: 'staff', roles: admin, summary: '删除时段模板（已生成的时段及其预约不变）', tags: adminTags,
+    params: idParams, responses: { 200: ok },
+  }),
+  previewSlotGeneration: route({
+    method: 'POST', path: '/api/v1/staff/slots/generate/preview', access: 'staff', roles: admin, summary: '生成时段预览：将新增、关闭和保留的时段（不做任何修改）', tags: adminTags,
+    body: slotRange, responses: { 200: slotPlan },
+  }),
+  listSlotDays: route({
+    method: 'GET', path: '/api/v1/staff/slots/days', access: 'staff', roles: desk, summary: '时段日历：每天的时段数、开放与关闭、容量与已约（最多 62 天）', tags: adminTags,
+    query: slotRange, responses: { 200: z.object({ items: z.array(slotDay) }) },
+  }),
+  closeSlotDay: route({
+    method: 'POST', path: '/api/v1/staff/slots/close-day', access: 'staff', roles: desk, summary: '整天停止办理：关闭当天全部时段，取消其预约并通知群众', tags: adminTags,
+    body: dayBody.extend({ reason: text('停办原因', 100, 2) }), responses: { 200: z.object({ date: z.string(), closed: z.number().int(), cancelled: z.number().int() }) },
+  }),
+  reopenSlotDay: route({
+    method: 'POST', path: '/api/v1/staff/slots/reopen-day', access: 'staff', roles: desk, summary: '整天恢复办理：重新开放当天尚未开始的时段（已取消的预约不恢复）', tags: adminTags,
+    body: dayBody, responses: { 200: z.object({ date: z.string(), reopened: z.number().int() }) },
+  }),
 }
 
 export type ServiceItemSummary = z.infer<typeof serviceItemSummary>
 export type ServiceItemDetail = z.infer<typeof serviceItemDetail>
 export type SlotView = z.infer<typeof slotView>
 export type StaffHall = z.infer<typeof staffHall>
+export type StaffWindow = z.infer<typeof staffWindow>
+export type StaffServiceItem = z.infer<typeof staffServiceItem>
+export type SlotTemplateView = z.infer<typeof slotTemplateView>
+export type SlotPlan = z.infer<typeof slotPlan>
+export type SlotPlanRow = z.infer<typeof slotPlanRow>
+export type SlotDay = z.infer<typeof slotDay>
+export type Material = z.infer<typeof material>

@@ -4,13 +4,13 @@ import type { StaffSlot } from '@bianmin/shared'
 import type { Deps, StaffActor } from '../../platform/types'
 import { AppError, invalidState, notFound, validation } from '../../platform/errors'
 import { audit, type AuditMeta } from '../../platform/audit'
-import { notify } from '../../platform/outbox'
 import { toIso, addDays } from '../../platform/clock'
 import { inSubtree } from '../../platform/scope'
 import { idList } from '../service-items/service-item.mapper'
 import { hallInScope } from '../service-items/hall.admin'
 import { generateSlots } from './slot.generator'
 import { TX_OPTIONS } from './booking.service'
+import { closeSlots, DEFAULT_CLOSE_REASON } from './slot.close'
 
 type SlotRow = { id: string; hallId: string; windowId: string | null; date: string; start: string; end: string; startsAt: Date; capacity: number; booked: number; closed: boolean; closedReason: string | null; serviceItemIds: unknown; window: { name: string } | null }
 
@@ -51,22 +51,7 @@ export async function updateSlot (deps: Deps, actor: StaffActor, id: string, bod
     }
     let n = 0
     if (body.closed === true && !slot.closed) {
-      await tx.slot.update({ where: { id }, data: { closed: true, closedReason: body.reason ?? '服务中心临时调整' } })
-      // The slot no longer takes bookings (closed = true above), so this list is complete.
-      const victims = await tx.appointment.findMany({ where: { slotId: id, status: 'BOOKED' }, select: { id: true, residentId: true } })
-      if (victims.length) {
-        await tx.appointment.updateMany({ where: { id: { in: victims.map((v) => v.id) }, status: 'BOOKED' }, data: { status: 'CANCELLED', cancelledAt: now, activeKey: null } })
-        await tx.slot.update({ where: { id }, data: { booked: { decrement: victims.length } } })
-      }
-      for (const v of victims) {
-        if (!v.residentId) continue
-        await notify(tx, {
-          residentId: v.residentId, kind: 'SLOT_CLOSED', title: '预约时段已取消',
-          body: `很抱歉，${slot.hall.name} ${slot.date} ${slot.start}-${slot.end} 的时段因“${body.reason ?? '服务中心临时调整'}”停止办理，您的预约已取消，请重新预约其他时段。`,
-          data: { page: `/pages/appointments/detail/index?id=${v.id}`, appointmentId: v.id }, dedupeKey: `slot-closed:${v.id}`,
-        }, now)
-      }
-      n = victims.length
+      n = (await closeSlots(tx, [id], body.reason ?? DEFAULT_CLOSE_REASON, now)).cancelled
     } else if (body.closed === false && slot.closed) {
       await tx.slot.update({ where: { id }, data: { closed: false, closedReason: null } })
     }

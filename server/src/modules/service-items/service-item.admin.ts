@@ -27,6 +27,12 @@ export async function listStaffItems (deps: Deps, actor: StaffActor, q: { q?: st
   return { items: items.map(staffItemView), nextCursor: rows.length > q.limit && last ? encodeCursor({ t: last.createdAt.toISOString(), id: last.id }) : null }
 }
 
+export async function getStaffItem (deps: Deps, actor: StaffActor, id: string) {
+  const item = await deps.db.serviceItem.findFirst({ where: { id, org: inSubtree(actor) }, include: withOrg })
+  if (!item) throw notFound('事项')
+  return staffItemView(item)
+}
+
 async function assertCodeFree (deps: Deps, code: string, exceptId?: string) {
   const other = await deps.db.serviceItem.findUnique({ where: { code }, select: { id: true } })
   if (other && other.id !== exceptId) throw new AppError('CONFLICT', `事项编码 ${code} 已被使用`, [{ path: 'code', message: '事项编码已被使用' }])

@@ -18,11 +18,15 @@ export const summaryView = (i: ServiceItemRow): ServiceItemSummary => ({
   fullyOnline: i.fullyOnline, maxOneVisit: i.maxOneVisit, bookable: i.bookable, homeVisit: i.homeVisit,
 })
 
-type Material = { name: string; copies?: number; note?: string }
+type Material = { name: string; form?: 'ORIGINAL' | 'COPY' | 'BOTH'; copies?: number; note?: string }
+const forms = new Set(['ORIGINAL', 'COPY', 'BOTH'])
 export const materialsOf = (json: unknown): Material[] =>
   Array.isArray(json)
     ? json.filter((m): m is Material => typeof m === 'object' && m !== null && typeof (m as Material).name === 'string')
-      .map((m) => ({ name: m.name, ...(typeof m.copies === 'number' ? { copies: m.copies } : {}), ...(typeof m.note === 'string' && m.note ? { note: m.note } : {}) }))
+      .map((m) => ({
+        name: m.name, ...(m.form && forms.has(m.form) ? { form: m.form } : {}), ...(typeof m.copies === 'number' ? { copies: m.copies } : {}),
+        ...(typeof m.note === 'string' && m.note ? { note: m.note } : {}),
+      }))
     : []
 
 export const guideFields = (i: ServiceItemRow) => ({
