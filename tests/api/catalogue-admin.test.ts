@@ -108,7 +108,7 @@ describe('weekly templates, generation with a preview, whole days', () => {
     const item = await admin.call('createServiceItem', { body: { orgId: street.id, ...guide, code: 'CS-TPL-1', name: '模板测试事项' } })
     await admin.call('createWindow', { body: { hallId: hall.id, number: '1', name: '一号窗口', serviceItemIds: [item.id] } })
     // The week grid: Monday to Friday 09:00–09:30 (capacity 2) and 10:00–10:30; then change one and remove one.
-    const made = []
+    const made: { id: string }[] = []
     for (let wd = 1; wd <= 5; wd++) {
       made.push(await admin.call('createSlotTemplate', { body: { hallId: hall.id, weekday: wd, start: '09:00', end: '09:30', capacity: 2 } }))
       made.push(await admin.call('createSlotTemplate', { body: { hallId: hall.id, weekday: wd, start: '10:00', end: '10:30', capacity: 2 } }))
