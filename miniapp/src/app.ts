@@ -7,6 +7,7 @@ import { enableKeyboardActivation } from './components/a11y'
 import { watchPlatformPrivacy } from './store/platform-privacy'
 import { prefs } from './store/prefs'
 import './app.scss'
+import './desk.scss'
 
 /** H5: 长辈模式 also enlarges what lives outside the pages (the tab bar), through a class on <html>; keyboard use. */
 function setUpDocument (): void {

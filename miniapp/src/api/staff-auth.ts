@@ -70,5 +70,6 @@ export function onStaffAuthFailure (f: StaffAuthFailure): void {
 
 /** Pages that need a signed-in staff member call this first: false (and off to sign in, then back) without a token. */
 export function redirectToLogin (): void {
-  void Taro.redirectTo({ url: loginUrl() })
+  const url = loginUrl()
+  once(() => { void Taro.redirectTo({ url }) })
 }

@@ -4,7 +4,8 @@ import Taro, { useLoad, useRouter } from '@tarojs/taro'
 import { contract } from '@bianmin/shared'
 import { ApiError, errorMessage, STAFF_HOME_URL, staffSession } from '@/api/client'
 import { safeBack } from '@/api/staff-auth'
-import { PageRoot } from '@/components/page-root'
+import { clearMe } from '../../shell/me'
+import { StaffPage } from '../../shell/staff-page'
 import './index.scss'
 
 type Field = 'username' | 'password'
@@ -40,6 +41,7 @@ export default function StaffLoginPage () {
     setSubmitting(true)
     try {
       await staffSession.signIn(parsed.data.username, parsed.data.password)
+      clearMe()
       setPassword('')
       void Taro.redirectTo({ url: next })
     } catch (e) {
@@ -52,7 +54,7 @@ export default function StaffLoginPage () {
   }
 
   return (
-    <PageRoot className='staff-login'>
+    <StaffPage title='工作人员登录' signedIn={false} className='staff-login'>
       <View className='staff-login__head'>
         <Text className='staff-login__title'>工作人员登录</Text>
         <Text className='staff-login__tip'>请使用单位分配的账号登录</Text>
@@ -97,6 +99,6 @@ export default function StaffLoginPage () {
           {submitting ? '正在登录…' : '登录'}
         </Button>
       </View>
-    </PageRoot>
+    </StaffPage>
   )
 }

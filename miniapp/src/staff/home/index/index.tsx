@@ -6,10 +6,11 @@ import type { staffView } from '@bianmin/shared'
 import { STAFF_LOGIN_URL, staffApi, staffSession } from '@/api/client'
 import { redirectToLogin } from '@/api/staff-auth'
 import { EntryGrid } from '@/components/entry-grid'
-import { PageRoot } from '@/components/page-root'
 import { PageState } from '@/components/page-state'
 import { entriesForRoles, roleLabels } from '../../roles'
+import { clearMe } from '../../shell/me'
 import { requireStaff, staffError } from '../../shell/session'
+import { StaffPage } from '../../shell/staff-page'
 import { Counters, type Counter } from '../counters'
 import { isRegistered } from '../pages'
 import './index.scss'
@@ -62,6 +63,7 @@ export default function StaffHomePage () {
     setLeaving(true)
     try {
       await staffSession.signOut()
+      clearMe()
     } finally {
       setLeaving(false)
     }
@@ -69,7 +71,7 @@ export default function StaffHomePage () {
   }
 
   return (
-    <PageRoot className='staff-home'>
+    <StaffPage title='工作台' className='staff-home'>
       {loading && !staff && <PageState status='loading' />}
       {!loading && error && <PageState status='error' title={error} onRetry={() => void load()} />}
       {staff && (
@@ -97,6 +99,6 @@ export default function StaffHomePage () {
           </View>
         </>
       )}
-    </PageRoot>
+    </StaffPage>
   )
 }
