@@ -1,5 +1,6 @@
 // Working days: chinese-days (official holidays and 调休 make-up days) for the years it covers; for other years
-// weekends plus the statutory holidays (fixed and lunar dates); admin overrides (CalendarOverride) win over both.
+// weekends plus the statutory holidays (fixed and lunar dates); admin overrides (CalendarOverride) win over both. A year
+// with an imported 节假日安排 notice is official: its named days are overrides, every other day follows the week.
 import chineseDays from 'chinese-days'
 import holidayData from 'chinese-days/dist/chinese-days.json' with { type: 'json' }
 import type { Db } from './db'
@@ -21,13 +22,21 @@ function statutoryHolidays (year: number): Set<string> {
 
 export class WorkCalendar {
   private overrides = new Map<string, boolean>()
+  private noticeYears = new Set<number>()
   private fallback = new Map<number, Set<string>>()
   constructor (private db?: Db) {}
 
   async load (): Promise<void> {
     if (!this.db) return
-    const rows = await this.db.calendarOverride.findMany()
+    const rows = await this.db.calendarOverride.findMany({ select: { date: true, isWorkday: true, noticeYear: true } })
     this.overrides = new Map(rows.map((r) => [r.date, r.isWorkday]))
+    this.noticeYears = new Set(rows.flatMap((r) => (r.noticeYear === null ? [] : [r.noticeYear])))
+  }
+
+  /** Marks a year as covered by an imported notice (or not, when its last notice day is gone). */
+  setNoticeYear (year: number, imported: boolean): void {
+    if (imported) this.noticeYears.add(year)
+    else this.noticeYears.delete(year)
   }
 
   setOverride (date: string, isWorkday: boolean | null): void {
@@ -38,12 +47,19 @@ export class WorkCalendar {
   /** Whether the package has official data for this year. */
   covers (year: number): boolean { return coveredYears.has(String(year)) }
 
+  /** Whether the year has an imported 节假日安排 notice. */
+  hasNotice (year: number): boolean { return this.noticeYears.has(year) }
+
+  /** Official data for the year: from the package or from an imported notice. */
+  isOfficial (year: number): boolean { return this.covers(year) || this.hasNotice(year) }
+
   isWorkday (date: string): boolean {
     const o = this.overrides.get(date)
     if (o !== undefined) return o
     const year = Number(date.slice(0, 4))
     if (this.covers(year)) return chineseDays.isWorkday(date)
     if (weekday(date) >= 6) return false
+    if (this.noticeYears.has(year)) return true
     let set = this.fallback.get(year)
     if (!set) { set = statutoryHolidays(year); this.fallback.set(year, set) }
     return !set.has(date)

@@ -14,6 +14,41 @@ const roleList = z.array(role, { error: '请选择岗位' }).min(1, '至少选�
 
 export const calendarDay = z.object({
   date: dateString, isWorkday: z.boolean(), source: z.enum(['OFFICIAL', 'FALLBACK', 'OVERRIDE']), note: z.string().nullable(),
+  /** The imported 节假日安排 notice the day comes from (null: the package, the fallback or a single-day change). */
+  notice: z.string().nullable().optional(),
+})
+
+/** An import: the notice's pasted text, or holiday ranges and 调休 working days entered by hand. */
+export const calendarImportInput = z.object({
+  name: z.string().trim().max(100, '通知名称最多 100 个字').optional(),
+  year: z.number({ error: '年份必须是数字' }).int('年份必须是整数').min(2020, '年份不正确').max(2100, '年份不正确').optional(),
+  text: z.string().trim().max(20_000, '通知正文最多 20000 个字').optional(),
+  ranges: z.array(z.object({
+    name: text('节日名称', 20),
+    from: dateString, to: dateString,
+    isWorkday: z.boolean({ error: '请选择放假或上班' }),
+  }).refine((r) => r.from <= r.to, { message: '结束日期不能早于开始日期', path: ['to'] })).max(60, '最多 60 段').optional(),
+}).refine((b) => !!b.text || !!b.ranges?.length, { message: '请粘贴通知正文或填写放假安排', path: ['text'] })
+export const calendarChange = z.object({
+  date: z.string(), isWorkday: z.boolean(), wasWorkday: z.boolean(), note: z.string().nullable(),
+  /** OFF: becomes a day off, ON: becomes a working day, SAME: named but unchanged, DROPPED: in the year's earlier notice only. */
+  change: z.enum(['OFF', 'ON', 'SAME', 'DROPPED']),
+})
+export const calendarImportPreview = z.object({
+  year: z.number().int(), name: z.string(),
+  holidays: z.array(z.object({ name: z.string(), from: z.string(), to: z.string(), days: z.number().int() })),
+  workdays: z.array(z.object({ name: z.string(), date: z.string() })),
+  days: z.array(calendarChange),
+  /** The year's earlier notice this one replaces. */
+  replaces: z.string().nullable(),
+  /** Open slots and their bookings on the new days off: they close on save (bookings cancelled, residents notified). */
+  affected: z.object({ slots: z.number().int(), bookings: z.number().int() }),
+})
+export const calendarStatus = z.object({
+  today: z.string(), nextYear: z.number().int(), nextYearOfficial: z.boolean(),
+  /** Shown on the admin's workbench from 1 November while next year has no official data. */
+  warning: z.string().nullable(),
+  notices: z.array(z.object({ year: z.number().int(), name: z.string(), days: z.number().int() })),
 })
 
 export const adminRoutes = {
@@ -58,9 +93,26 @@ export const adminRoutes = {
     body: z.object({ isWorkday: z.boolean({ error: '请选择上班或休息' }), note: z.string().trim().max(100, '说明最多 100 个字').optional() }),
     responses: { 200: calendarDay },
   }),
+  getCalendarStatus: route({
+    method: 'GET', path: '/api/v1/staff/calendar/status', access: 'staff', roles: ['ADMIN'], summary: '日历数据状态：明年是否已有官方安排，已导入的通知', tags: ['管理'],
+    responses: { 200: calendarStatus },
+  }),
+  previewCalendarImport: route({
+    method: 'POST', path: '/api/v1/staff/calendar/import/preview', access: 'staff', roles: ['ADMIN'], summary: '导入节假日安排预览：识别通知正文或手工录入的放假、调休，列出变化的日子（不做任何修改）', tags: ['管理'],
+    body: calendarImportInput, responses: { 200: calendarImportPreview },
+  }),
+  importCalendar: route({
+    method: 'POST', path: '/api/v1/staff/calendar/import', access: 'staff', roles: ['ADMIN'], summary: '导入节假日安排（替换该年此前导入的通知；新放假日的时段关闭，其预约取消并通知群众）', tags: ['管理'],
+    body: calendarImportInput, responses: { 200: calendarImportPreview.extend({ saved: z.number().int(), closedSlots: z.number().int(), cancelledBookings: z.number().int() }) },
+  }),
   clearCalendarDay: route({
     method: 'DELETE', path: '/api/v1/staff/calendar/:date', access: 'staff', roles: ['ADMIN'], summary: '取消某日的人工调整', tags: ['管理'],
     params: z.object({ date: dateString }),
     responses: { 200: calendarDay },
   }),
 }
+
+export type CalendarDay = z.infer<typeof calendarDay>
+export type CalendarImportInput = z.infer<typeof calendarImportInput>
+export type CalendarImportPreview = z.infer<typeof calendarImportPreview>
+export type CalendarStatus = z.infer<typeof calendarStatus>

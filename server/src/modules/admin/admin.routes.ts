@@ -7,6 +7,7 @@ import { audit } from '../../platform/audit'
 import { addDays } from '../../platform/clock'
 import { defineJob } from '../../platform/jobs'
 import * as accounts from './account.service'
+import { calendarImportRoutes } from './calendar.routes'
 
 // Other instances pick up calendar overrides within a minute.
 export const calendarReloadJob = defineJob({ name: 'calendar.reload', everyMs: 60_000, run: (deps) => deps.calendar.load() })
@@ -28,9 +29,10 @@ export function adminRoutes (router: Router<AppState>, deps: Deps): void {
   mountContract(router, deps, contract.updateAccount, async ({ params, body }, c) => accounts.updateAccount(deps, c.actor, params.id, body, meta(c)))
   mountContract(router, deps, contract.resetAccountPassword, async ({ params }, c) => accounts.resetPassword(deps, c.actor, params.id, meta(c)))
 
-  const describe = (date: string, o: { note: string | null } | undefined) => ({
-    date, isWorkday: deps.calendar.isWorkday(date), note: o?.note ?? null,
-    source: o ? 'OVERRIDE' as const : deps.calendar.covers(Number(date.slice(0, 4))) ? 'OFFICIAL' as const : 'FALLBACK' as const,
+  calendarImportRoutes(router, deps)
+  const describe = (date: string, o: { note: string | null; notice: string | null } | undefined) => ({
+    date, isWorkday: deps.calendar.isWorkday(date), note: o?.note ?? null, notice: o?.notice ?? null,
+    source: o ? 'OVERRIDE' as const : deps.calendar.isOfficial(Number(date.slice(0, 4))) ? 'OFFICIAL' as const : 'FALLBACK' as const,
   })
   const day = async (date: string) => describe(date, (await deps.db.calendarOverride.findUnique({ where: { date } })) ?? undefined)
   mountContract(router, deps, contract.listCalendar, async ({ query }) => {
