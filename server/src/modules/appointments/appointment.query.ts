@@ -3,25 +3,19 @@ import type { AppointmentStatus } from '@bianmin/shared'
 import type { Deps, StaffActor } from '../../platform/types'
 import type { Prisma } from '../../generated/sqlite/client.js'
 import { notFound } from '../../platform/errors'
-import { decodeCursor, encodeCursor } from '../../platform/cursor'
+import { paginate } from '../../platform/paginate'
 import { inSubtree } from '../../platform/scope'
 import { appointmentDetail, appointmentInclude, appointmentView, staffAppointmentView, viewCtx, type AppointmentRow } from './appointment.mapper'
 
 export async function listMine (deps: Deps, residentId: string, q: { status?: AppointmentStatus; limit: number; cursor?: string }) {
-  const cur = decodeCursor(q.cursor)
-  const rows = await deps.db.appointment.findMany({
-    where: {
-      residentId, ...(q.status ? { status: q.status } : {}),
-      ...(cur ? { OR: [{ createdAt: { lt: new Date(cur.t) } }, { createdAt: new Date(cur.t), id: { lt: cur.id } }] } : {}),
-    },
-    include: appointmentInclude, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: q.limit + 1,
-  })
+  const page = await paginate(q, { by: 'createdAt', dir: 'desc' }, (p) => deps.db.appointment.findMany({
+    where: { residentId, ...(q.status ? { status: q.status } : {}), ...p.where },
+    include: appointmentInclude, orderBy: p.orderBy, take: p.take,
+  }))
   const ctx = await viewCtx(deps)
-  const items = rows.slice(0, q.limit)
-  const last = items[items.length - 1]
   return {
-    items: items.map((a) => appointmentView(a as AppointmentRow, ctx)),
-    nextCursor: rows.length > q.limit && last ? encodeCursor({ t: last.createdAt.toISOString(), id: last.id }) : null,
+    items: page.items.map((a) => appointmentView(a as AppointmentRow, ctx)),
+    nextCursor: page.nextCursor,
   }
 }
 
@@ -40,24 +34,18 @@ async function hallWhere (deps: Deps, actor: StaffActor, hallId?: string): Promi
 }
 
 export async function listForStaff (deps: Deps, actor: StaffActor, q: { date?: string; hallId?: string; status?: AppointmentStatus; limit: number; cursor?: string }) {
-  const cur = decodeCursor(q.cursor)
   const date = q.date ?? deps.clock.today()
   const base: Prisma.AppointmentWhereInput = { ...(await hallWhere(deps, actor, q.hallId)), date }
   // Day view: by slot time, then queue number; the cursor carries the slot start instant.
-  const rows = await deps.db.appointment.findMany({
-    where: {
-      ...base, ...(q.status ? { status: q.status } : {}),
-      ...(cur ? { OR: [{ slot: { startsAt: { gt: new Date(cur.t) } } }, { slot: { startsAt: new Date(cur.t) }, id: { gt: cur.id } }] } : {}),
-    },
-    include: appointmentInclude, orderBy: [{ slot: { startsAt: 'asc' } }, { id: 'asc' }], take: q.limit + 1,
-  })
+  const page = await paginate(q, { by: 'slot.startsAt', dir: 'asc' }, (p) => deps.db.appointment.findMany({
+    where: { ...base, ...(q.status ? { status: q.status } : {}), ...p.where },
+    include: appointmentInclude, orderBy: p.orderBy, take: p.take,
+  }))
   const grouped = await deps.db.appointment.groupBy({ by: ['status'], where: base, _count: { _all: true } })
   const ctx = await viewCtx(deps)
-  const items = rows.slice(0, q.limit)
-  const last = items[items.length - 1]
   return {
-    items: items.map((a) => staffAppointmentView(a as AppointmentRow, ctx)),
-    nextCursor: rows.length > q.limit && last ? encodeCursor({ t: last.slot.startsAt.toISOString(), id: last.id }) : null,
+    items: page.items.map((a) => staffAppointmentView(a as AppointmentRow, ctx)),
+    nextCursor: page.nextCursor,
     counts: Object.fromEntries(grouped.map((g) => [g.status, g._count._all])),
   }
 }

@@ -4,7 +4,7 @@ import type { z } from 'zod'
 import type { ConsultationKind, createConsultationBody } from '@bianmin/shared'
 import type { Deps, ResidentActor } from '../../platform/types'
 import { invalidState, notFound, validation } from '../../platform/errors'
-import { decodeCursor, encodeCursor } from '../../platform/cursor'
+import { paginate } from '../../platform/paginate'
 import { attachUploads } from '../uploads/upload.links'
 import { toPublic, toSummary, toView } from './consultation.mapper'
 
@@ -47,20 +47,12 @@ export async function getMine (deps: Deps, actor: ResidentActor, id: string) {
 }
 
 export async function listMine (deps: Deps, actor: ResidentActor, q: { limit: number; cursor?: string; status?: 'SUBMITTED' | 'ASSIGNED' | 'REPLIED' | 'CLOSED' }) {
-  const cur = decodeCursor(q.cursor)
-  const rows = await deps.db.consultation.findMany({
-    where: {
-      residentId: actor.id, ...(q.status ? { status: q.status } : {}),
-      ...(cur ? { OR: [{ createdAt: { lt: new Date(cur.t) } }, { createdAt: new Date(cur.t), id: { lt: cur.id } }] } : {}),
-    },
-    include: summaryInclude,
-    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    take: q.limit + 1,
-  })
-  const items = rows.slice(0, q.limit)
-  const last = items[items.length - 1]
+  const page = await paginate(q, { by: 'createdAt', dir: 'desc' }, (p) => deps.db.consultation.findMany({
+    where: { residentId: actor.id, ...(q.status ? { status: q.status } : {}), ...p.where },
+    include: summaryInclude, orderBy: p.orderBy, take: p.take,
+  }))
   const now = deps.clock.now()
-  return { items: items.map((c) => toSummary(c, now)), nextCursor: rows.length > q.limit && last ? encodeCursor({ t: last.createdAt.toISOString(), id: last.id }) : null }
+  return { items: page.items.map((c) => toSummary(c, now)), nextCursor: page.nextCursor }
 }
 
 /** A follow-up on an answered case reopens it for the handler (and so stops the auto-close countdown). */
@@ -92,24 +84,16 @@ export async function closeMine (deps: Deps, actor: ResidentActor, id: string) {
 }
 
 export async function listPublic (deps: Deps, q: { limit: number; cursor?: string; q?: string; kind?: ConsultationKind; orgId?: string }) {
-  const cur = decodeCursor(q.cursor)
-  const rows = await deps.db.consultation.findMany({
+  const page = await paginate(q, { by: 'publishedAt', dir: 'desc' }, (p) => deps.db.consultation.findMany({
     where: {
       published: true,
       ...(q.kind ? { kind: q.kind } : {}),
       ...(q.orgId ? { orgId: q.orgId } : {}),
-      AND: [
-        q.q ? { OR: [{ publicTitle: { contains: q.q } }, { publicQuestion: { contains: q.q } }, { publicAnswer: { contains: q.q } }] } : {},
-        cur ? { OR: [{ publishedAt: { lt: new Date(cur.t) } }, { publishedAt: new Date(cur.t), id: { lt: cur.id } }] } : {},
-      ],
+      AND: [q.q ? { OR: [{ publicTitle: { contains: q.q } }, { publicQuestion: { contains: q.q } }, { publicAnswer: { contains: q.q } }] } : {}, p.where],
     },
-    include: { org: { select: { name: true } } },
-    orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
-    take: q.limit + 1,
-  })
-  const items = rows.slice(0, q.limit)
-  const last = items[items.length - 1]
-  return { items: items.map(toPublic), nextCursor: rows.length > q.limit && last?.publishedAt ? encodeCursor({ t: last.publishedAt.toISOString(), id: last.id }) : null }
+    include: { org: { select: { name: true } } }, orderBy: p.orderBy, take: p.take,
+  }))
+  return { items: page.items.map(toPublic), nextCursor: page.nextCursor }
 }
 
 export async function getPublic (deps: Deps, id: string) {

@@ -4,7 +4,7 @@ import type { Deps, StaffActor } from '../../platform/types'
 import type { AuditMeta } from '../../platform/audit'
 import { audit } from '../../platform/audit'
 import { AppError, invalidState, notFound, validation } from '../../platform/errors'
-import { decodeCursor, encodeCursor } from '../../platform/cursor'
+import { paginate } from '../../platform/paginate'
 import { inSubtree } from '../../platform/scope'
 import { notify } from '../../platform/outbox'
 import { fullInclude } from './consultation.service'
@@ -29,30 +29,24 @@ export async function inbox (deps: Deps, actor: StaffActor, q: InboxQuery) {
   const f = dueFilters(deps)
   // Open work is sorted by deadline; answered and closed cases newest first.
   const byDue = q.overdue === true || q.dueSoon === true || q.awaiting === true || q.status === 'SUBMITTED' || q.status === 'ASSIGNED'
-  const cur = decodeCursor(q.cursor)
-  const keyset = cur && (byDue
-    ? { OR: [{ dueAt: { gt: new Date(cur.t) } }, { dueAt: new Date(cur.t), id: { gt: cur.id } }] }
-    : { OR: [{ createdAt: { lt: new Date(cur.t) } }, { createdAt: new Date(cur.t), id: { lt: cur.id } }] })
-  const rows = await deps.db.consultation.findMany({
+  const page = await paginate(q, byDue ? { by: 'dueAt', dir: 'asc' } : { by: 'createdAt', dir: 'desc' }, (p) => deps.db.consultation.findMany({
     where: {
       org: inSubtree(actor),
       AND: [
         q.status ? { status: q.status } : {}, q.kind ? { kind: q.kind } : {}, q.mine ? { assigneeId: actor.id } : {}, q.awaiting === true ? { status: awaiting } : q.awaiting === false ? { status: { notIn: awaiting.in } } : {},
         q.overdue === true ? f.overdue : q.overdue === false ? { NOT: f.overdue } : {},
-        q.dueSoon === true ? f.dueSoon : {}, keyset ?? {},
+        q.dueSoon === true ? f.dueSoon : {}, p.where,
       ],
     },
     include: { org: { select: { name: true } }, _count: { select: { messages: true } } },
-    orderBy: byDue ? [{ dueAt: 'asc' }, { id: 'asc' }] : [{ createdAt: 'desc' }, { id: 'desc' }],
-    take: q.limit + 1,
-  })
-  const items = rows.slice(0, q.limit)
-  const last = items[items.length - 1]
+    orderBy: p.orderBy, take: p.take,
+  }))
+  const items = page.items
   const names = await staffNamesOf(deps, items.map((c) => c.assigneeId))
   const now = deps.clock.now()
   return {
     items: items.map((c) => toStaffSummary(c, now, names)),
-    nextCursor: rows.length > q.limit && last ? encodeCursor({ t: (byDue ? last.dueAt : last.createdAt).toISOString(), id: last.id }) : null,
+    nextCursor: page.nextCursor,
   }
 }
 

@@ -4,7 +4,7 @@ import type { Deps, StaffActor } from '../../platform/types'
 import type { AuditMeta } from '../../platform/audit'
 import { atShanghai } from '../../platform/clock'
 import { AppError } from '../../platform/errors'
-import { decodeCursor, encodeCursor } from '../../platform/cursor'
+import { paginate } from '../../platform/paginate'
 import { assertOrgInScope, inSubtree } from '../../platform/scope'
 import { CLOCK_STATUSES, OPEN_STATUSES, receiptDay } from './disclosure.deadline'
 import { toSummary } from './disclosure.mapper'
@@ -16,26 +16,21 @@ type Recorded = ParsedRequest<Contract['recordDisclosure']>['body']
 
 export async function listQueue (deps: Deps, actor: StaffActor, query: Query) {
   const now = deps.clock.now()
-  const cur = decodeCursor(query.cursor)
   const overdue = { status: { in: [...CLOCK_STATUSES] }, dueAt: { lt: now } }
-  const rows = await deps.db.disclosure.findMany({
+  const page = await paginate(query, { by: 'dueAt', dir: 'asc' }, (p) => deps.db.disclosure.findMany({
     where: {
       org: inSubtree(actor),
       AND: [
         query.status === 'OPEN' ? { status: { in: [...OPEN_STATUSES] } } : query.status ? { status: query.status } : {},
         query.overdue === true ? overdue : query.overdue === false ? { NOT: overdue } : {},
-        cur ? { OR: [{ dueAt: { gt: new Date(cur.t) } }, { dueAt: new Date(cur.t), id: { gt: cur.id } }] } : {},
+        p.where,
       ],
     },
-    include: withOrg,
-    orderBy: [{ dueAt: 'asc' }, { id: 'asc' }],
-    take: query.limit + 1,
-  })
-  const items = rows.slice(0, query.limit)
-  const last = items[items.length - 1]
+    include: withOrg, orderBy: p.orderBy, take: p.take,
+  }))
   return {
-    items: items.map((d) => toSummary(d, now, 'staff')),
-    nextCursor: rows.length > query.limit && last ? encodeCursor({ t: last.dueAt.toISOString(), id: last.id }) : null,
+    items: page.items.map((d) => toSummary(d, now, 'staff')),
+    nextCursor: page.nextCursor,
   }
 }
 

@@ -4,7 +4,7 @@ import type { Actor, Deps, ResidentActor } from '../../platform/types'
 import { audit, type AuditMeta } from '../../platform/audit'
 import { atShanghai, shanghaiDate } from '../../platform/clock'
 import { AppError, notFound } from '../../platform/errors'
-import { decodeCursor, encodeCursor } from '../../platform/cursor'
+import { paginate } from '../../platform/paginate'
 import { notify } from '../../platform/outbox'
 import { receiptDay, storedDueAt } from './disclosure.deadline'
 import { toSummary, toView, type Audience } from './disclosure.mapper'
@@ -72,22 +72,12 @@ export async function applyOnline (deps: Deps, input: Application, actor: Reside
 }
 
 export async function listMine (deps: Deps, actor: ResidentActor, query: { limit: number; cursor?: string }) {
-  const cur = decodeCursor(query.cursor)
-  const rows = await deps.db.disclosure.findMany({
-    where: {
-      residentId: actor.id,
-      ...(cur ? { OR: [{ createdAt: { lt: new Date(cur.t) } }, { createdAt: new Date(cur.t), id: { lt: cur.id } }] } : {}),
-    },
-    include: withOrg,
-    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    take: query.limit + 1,
-  })
-  const items = rows.slice(0, query.limit)
-  const last = items[items.length - 1]
+  const page = await paginate(query, { by: 'createdAt', dir: 'desc' }, (p) =>
+    deps.db.disclosure.findMany({ where: { residentId: actor.id, ...p.where }, include: withOrg, orderBy: p.orderBy, take: p.take }))
   const now = deps.clock.now()
   return {
-    items: items.map((d) => toSummary(d, now, 'resident')),
-    nextCursor: rows.length > query.limit && last ? encodeCursor({ t: last.createdAt.toISOString(), id: last.id }) : null,
+    items: page.items.map((d) => toSummary(d, now, 'resident')),
+    nextCursor: page.nextCursor,
   }
 }
 

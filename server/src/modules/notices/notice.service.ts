@@ -8,7 +8,7 @@ import { AppError, invalidState, notFound, validation } from '../../platform/err
 import { assertOrgInScope, inSubtree } from '../../platform/scope'
 import { audit, type AuditMeta } from '../../platform/audit'
 import { autoSummary, buildSearchText, keywords, plainText, sanitizeBody } from './notice.text'
-import { decodeCursor, encodeCursor } from '../../platform/cursor'
+import { paginate } from '../../platform/paginate'
 import { bumpNoticeVersion, noticeRuntime } from './notice.cache'
 import { relatedOf } from './notice.query'
 import { readingsOf } from './notice.links'
@@ -170,27 +170,19 @@ type StaffListQuery = { status?: NoticeStatus; category?: string; q?: string; mi
 
 /** Staff list of the subtree, last changed first. */
 export async function listStaffNotices (deps: Deps, actor: StaffActor, query: StaffListQuery) {
-  const cur = decodeCursor(query.cursor)
-  const rows = await deps.db.notice.findMany({
+  const page = await paginate(query, { by: 'updatedAt', dir: 'desc' }, (p) => deps.db.notice.findMany({
     where: {
       org: inSubtree(actor),
       ...(query.status ? { status: query.status } : {}),
       ...(query.category ? { category: query.category } : {}),
       ...(query.mine ? { authorId: actor.id } : {}),
-      AND: [
-        ...keywords(query.q).map((k) => ({ searchText: { contains: k } })),
-        ...(cur ? [{ OR: [{ updatedAt: { lt: new Date(cur.t) } }, { updatedAt: new Date(cur.t), id: { lt: cur.id } }] }] : []),
-      ],
+      AND: [...keywords(query.q).map((k) => ({ searchText: { contains: k } })), p.where],
     },
-    orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }],
-    take: query.limit + 1,
-    select: listSelect,
-  })
-  const items = rows.slice(0, query.limit)
-  const names = await staffNames(deps.db, items.flatMap((n) => [n.authorId, n.reviewerId]))
-  const last = items[items.length - 1]
+    orderBy: p.orderBy, take: p.take, select: listSelect,
+  }))
+  const names = await staffNames(deps.db, page.items.flatMap((n) => [n.authorId, n.reviewerId]))
   return {
-    items: items.map((n) => staffListItem(n, names)),
-    nextCursor: rows.length > query.limit && last ? encodeCursor({ t: last.updatedAt.toISOString(), id: last.id }) : null,
+    items: page.items.map((n) => staffListItem(n, names)),
+    nextCursor: page.nextCursor,
   }
 }

@@ -3,7 +3,7 @@
 import type { Deps, StaffActor } from '../../platform/types'
 import { audit, type AuditMeta } from '../../platform/audit'
 import { AppError, invalidState, notFound } from '../../platform/errors'
-import { decodeCursor, encodeCursor } from '../../platform/cursor'
+import { paginate } from '../../platform/paginate'
 import { inSubtree, orgPathIn } from '../../platform/scope'
 import { toIso, toIsoOrNull } from '../../platform/clock'
 import { loadSubjects } from './subjects/index'
@@ -66,20 +66,13 @@ export async function appealRating (deps: Deps, actor: StaffActor, rectification
 }
 
 export async function listAppeals (deps: Deps, actor: StaffActor, q: { limit: number; cursor?: string; status?: AppealStatus }) {
-  const cur = decodeCursor(q.cursor)
-  const rows = await deps.db.ratingAppeal.findMany({
-    where: {
-      rating: { org: inSubtree(actor) },
-      ...(q.status ? { status: q.status } : {}),
-      ...(cur ? { OR: [{ createdAt: { lt: new Date(cur.t) } }, { createdAt: new Date(cur.t), id: { lt: cur.id } }] } : {}),
-    },
-    include, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: q.limit + 1,
-  })
-  const items = rows.slice(0, q.limit)
-  const last = items[items.length - 1]
+  const page = await paginate(q, { by: 'createdAt', dir: 'desc' }, (p) => deps.db.ratingAppeal.findMany({
+    where: { rating: { org: inSubtree(actor) }, ...(q.status ? { status: q.status } : {}), ...p.where },
+    include, orderBy: p.orderBy, take: p.take,
+  }))
   return {
-    items: await appealViews(deps, actor, items.map(toRow)),
-    nextCursor: rows.length > q.limit && last ? encodeCursor({ t: last.createdAt.toISOString(), id: last.id }) : null,
+    items: await appealViews(deps, actor, page.items.map(toRow)),
+    nextCursor: page.nextCursor,
   }
 }
 

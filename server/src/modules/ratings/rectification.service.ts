@@ -4,7 +4,7 @@ import type { Prisma } from '../../generated/sqlite/client.js'
 import type { Deps, StaffActor } from '../../platform/types'
 import { audit, type AuditMeta } from '../../platform/audit'
 import { invalidState, notFound } from '../../platform/errors'
-import { decodeCursor, encodeCursor } from '../../platform/cursor'
+import { paginate } from '../../platform/paginate'
 import { inSubtree } from '../../platform/scope'
 import { maskName, maskPhone } from '../../platform/crypto'
 import { notify } from '../../platform/outbox'
@@ -31,7 +31,6 @@ async function scoped (deps: Deps, actor: StaffActor, id: string) {
 
 export async function listRectifications (deps: Deps, actor: StaffActor, q: { limit: number; cursor?: string; status?: RectStatus; overdue?: boolean }) {
   const now = deps.clock.now()
-  const cur = decodeCursor(q.cursor)
   const base: Prisma.RectificationWhereInput = { org: inSubtree(actor) }
   const overdueWhere: Prisma.RectificationWhereInput = { status: { not: 'CLOSED' }, dueAt: { lt: now } }
   const where: Prisma.RectificationWhereInput = {
@@ -39,20 +38,18 @@ export async function listRectifications (deps: Deps, actor: StaffActor, q: { li
     AND: [
       q.status ? { status: q.status } : {},
       q.overdue === true ? overdueWhere : q.overdue === false ? { NOT: overdueWhere } : {},
-      cur ? { OR: [{ dueAt: { gt: new Date(cur.t) } }, { dueAt: new Date(cur.t), id: { gt: cur.id } }] } : {},
     ],
   }
-  const [rows, overdueCount, openCount] = await Promise.all([
-    deps.db.rectification.findMany({
-      where, include: { rating: true, org: { select: { name: true } } }, orderBy: [{ dueAt: 'asc' }, { id: 'asc' }], take: q.limit + 1,
-    }),
+  const [page, overdueCount, openCount] = await Promise.all([
+    paginate(q, { by: 'dueAt', dir: 'asc' }, (p) => deps.db.rectification.findMany({
+      where: { AND: [where, p.where] }, include: { rating: true, org: { select: { name: true } } }, orderBy: p.orderBy, take: p.take,
+    })),
     deps.db.rectification.count({ where: { ...base, ...overdueWhere } }),
     deps.db.rectification.count({ where: { ...base, status: { not: 'CLOSED' } } }),
   ])
-  const items = rows.slice(0, q.limit)
+  const items = page.items
   const subjects = await loadSubjects(deps.db, items.map((r) => r.rating))
   const appeals = await deps.db.ratingAppeal.findMany({ where: { ratingId: { in: items.map((r) => r.ratingId) } }, select: { ratingId: true, status: true } })
-  const last = items[items.length - 1]
   return {
     items: items.map((r) => ({
       id: r.id, ratingId: r.ratingId, status: r.status, dueAt: toIso(r.dueAt), overdue: isOverdue(r, now), createdAt: toIso(r.createdAt),
@@ -60,7 +57,7 @@ export async function listRectifications (deps: Deps, actor: StaffActor, q: { li
       subjectTitle: subjects.get(`${r.rating.subjectType}:${r.rating.subjectId}`)?.title ?? '', excluded: r.rating.excluded,
       appealStatus: (appeals.find((a) => a.ratingId === r.ratingId)?.status ?? null) as 'PENDING' | 'UPHELD' | 'DISMISSED' | null,
     })),
-    nextCursor: rows.length > q.limit && last ? encodeCursor({ t: last.dueAt.toISOString(), id: last.id }) : null,
+    nextCursor: page.nextCursor,
     overdueCount,
     openCount,
   }

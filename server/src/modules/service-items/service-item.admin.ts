@@ -6,25 +6,22 @@ import type { Prisma } from '../../generated/sqlite/client.js'
 import { AppError, notFound } from '../../platform/errors'
 import { assertOrgInScope, inSubtree } from '../../platform/scope'
 import { audit, type AuditMeta } from '../../platform/audit'
-import { decodeCursor, encodeCursor } from '../../platform/cursor'
+import { paginate } from '../../platform/paginate'
 import { staffItemView } from './service-item.mapper'
 
 const withOrg = { org: { select: { name: true } } } as const
 
 export async function listStaffItems (deps: Deps, actor: StaffActor, q: { q?: string; active?: boolean; limit: number; cursor?: string }) {
-  const cur = decodeCursor(q.cursor)
-  const rows = await deps.db.serviceItem.findMany({
+  const page = await paginate(q, { by: 'createdAt', dir: 'asc' }, (p) => deps.db.serviceItem.findMany({
     where: {
       org: inSubtree(actor),
       ...(q.active !== undefined ? { active: q.active } : {}),
       ...(q.q ? { OR: [{ name: { contains: q.q } }, { code: { contains: q.q } }] } : {}),
-      ...(cur ? { AND: [{ OR: [{ createdAt: { gt: new Date(cur.t) } }, { createdAt: new Date(cur.t), id: { gt: cur.id } }] }] } : {}),
+      AND: [p.where],
     },
-    include: withOrg, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], take: q.limit + 1,
-  })
-  const items = rows.slice(0, q.limit)
-  const last = items[items.length - 1]
-  return { items: items.map(staffItemView), nextCursor: rows.length > q.limit && last ? encodeCursor({ t: last.createdAt.toISOString(), id: last.id }) : null }
+    include: withOrg, orderBy: p.orderBy, take: p.take,
+  }))
+  return { items: page.items.map(staffItemView), nextCursor: page.nextCursor }
 }
 
 export async function getStaffItem (deps: Deps, actor: StaffActor, id: string) {

@@ -3,7 +3,7 @@ import QRCode from 'qrcode'
 import type { Deps } from '../../platform/types'
 import type { Prisma } from '../../generated/sqlite/client.js'
 import { addDays, toIso } from '../../platform/clock'
-import { decodeCursor, encodeCursor } from '../../platform/cursor'
+import { paginate } from '../../platform/paginate'
 import { notFound } from '../../platform/errors'
 import { bookingWindow, itemWindows, slotServesItem } from '../appointments/booking.rules'
 import { guideFields, summaryView } from './service-item.mapper'
@@ -11,7 +11,6 @@ import { guideFields, summaryView } from './service-item.mapper'
 export interface ItemQuery { orgId?: string; category?: string; q?: string; bookable?: boolean; limit: number; cursor?: string }
 
 export async function listItems (deps: Deps, query: ItemQuery) {
-  const cur = decodeCursor(query.cursor)
   const org = query.orgId ? await deps.db.org.findUnique({ where: { id: query.orgId }, select: { path: true } }) : null
   if (query.orgId && !org) throw notFound('机构')
   const base: Prisma.ServiceItemWhereInput = { active: true, ...(org ? { org: { path: { startsWith: org.path } } } : {}) }
@@ -20,17 +19,15 @@ export async function listItems (deps: Deps, query: ItemQuery) {
     ...(query.category ? { category: query.category } : {}),
     ...(query.bookable !== undefined ? { bookable: query.bookable } : {}),
     ...(query.q ? { OR: [{ name: { contains: query.q } }, { code: { contains: query.q } }, { description: { contains: query.q } }, { category: { contains: query.q } }] } : {}),
-    ...(cur ? { AND: [{ OR: [{ createdAt: { gt: new Date(cur.t) } }, { createdAt: new Date(cur.t), id: { gt: cur.id } }] }] } : {}),
   }
-  const [rows, cats] = await Promise.all([
-    deps.db.serviceItem.findMany({ where, include: { org: { select: { name: true } } }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], take: query.limit + 1 }),
+  const [page, cats] = await Promise.all([
+    paginate(query, { by: 'createdAt', dir: 'asc' }, (p) =>
+      deps.db.serviceItem.findMany({ where: { ...where, AND: [p.where] }, include: { org: { select: { name: true } } }, orderBy: p.orderBy, take: p.take })),
     deps.db.serviceItem.findMany({ where: base, distinct: ['category'], select: { category: true }, orderBy: { category: 'asc' } }),
   ])
-  const items = rows.slice(0, query.limit)
-  const last = items[items.length - 1]
   return {
-    items: items.map(summaryView),
-    nextCursor: rows.length > query.limit && last ? encodeCursor({ t: last.createdAt.toISOString(), id: last.id }) : null,
+    items: page.items.map(summaryView),
+    nextCursor: page.nextCursor,
     categories: cats.map((c) => c.category),
   }
 }
