@@ -168,7 +168,7 @@ describe('on behalf of residents, slot management and scoping', () => {
     await expectError(clerk.call('createStaffAppointment', { body: { slotId: (await slotOn(t, item.id, '2026-10-08', '15:00')).id, serviceItemId: item.id, contactName: '陈阿婆', contactPhone: phone, channel: 'PROXY' } }), 409, 'DUPLICATE')
     const proxy = await clerk.call('createStaffAppointment', { body: { slotId: slot.id, serviceItemId: item.id, contactName: '林伯', contactPhone: testPhone(), channel: 'PROXY' } })
     expect(proxy.channel).toBe('PROXY')
-    const cancelled = await clerk.call('cancelStaffAppointment', { params: { id: a.id } })
+    const cancelled = await clerk.call('cancelStaffAppointment', { params: { id: a.id }, body: { reason: '群众来电取消' } })
     expect(cancelled.status).toBe('CANCELLED')
     const actions = (await t.deps.db.auditLog.findMany({ where: { targetId: { in: [a.id, proxy.id] } } })).map((x) => x.action).sort()
     expect(actions).toEqual(['appointment.book_on_behalf', 'appointment.book_on_behalf', 'appointment.cancel_on_behalf'])

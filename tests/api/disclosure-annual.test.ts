@@ -49,7 +49,7 @@ beforeAll(async () => {
   const b = await apply('2025-12-15', 'NATURAL_PERSON')
   at('2025-12-22')
   const c = (await (await handler())('recordDisclosure', {
-    body: { applicantType: 'COMMERCIAL', applicantName: '某某商贸有限公司', orgId: community.id, description: '企业申请的政府信息', form: 'PAPER', contactName: '赵强', contactPhone: '13900002222', channel: 'POST', receivedDate: '2025-12-22' },
+    body: { applicantType: 'COMMERCIAL', applicantName: '某某商贸有限公司', orgId: community.id, description: '企业申请的政府信息', form: 'PAPER', contactName: '赵强', contactPhone: '13900002222', channel: 'POST', receivedDate: '2025-12-22', applicantIdNumber: '91350200MA31234567', postalAddress: '厦门市湖里区金尚路 88 号' },
   })).id
   const d = await apply('2025-12-29', 'LEGAL_SERVICE')
   // 2026

@@ -143,7 +143,7 @@ describe('privacy and org scope', () => {
 
   it('records an in-person application for an org in scope only', async () => {
     at('2026-10-09T10:00:00+08:00')
-    const body = { ...application(street.id), applicantType: 'COMMERCIAL' as const, applicantName: '厦门某某科技有限公司', channel: 'IN_PERSON' as const, receivedDate: '2026-10-09' }
+    const body = { ...application(street.id), applicantType: 'COMMERCIAL' as const, applicantName: '厦门某某科技有限公司', channel: 'IN_PERSON' as const, receivedDate: '2026-10-09', applicantIdNumber: '91350200MA31234567' }
     const d = await handler('recordDisclosure', { body })
     expect(d.channel).toBe('IN_PERSON')
     expect(day(d.receivedAt)).toBe('2026-10-09')

@@ -45,7 +45,8 @@ const sessionOf = (token: string): string => (JSON.parse(Buffer.from(token.split
 
 /**
  * Keeps every actor usable after fuzzed requests: a new token where a session was revoked (logout, password change),
- * a new resident in place of an erased one (DELETE /me), a staff account re-enabled if a fuzzed update disabled it.
+ * a new resident in place of an erased one (DELETE /me), a staff account re-enabled if a fuzzed update disabled it
+ * (or cleared of a one-time password a fuzzed reset gave it).
  */
 export async function refreshTokens (t: TestApp, cast: Cast): Promise<void> {
   const actors = Object.values(cast).filter((a) => a.token)
@@ -54,8 +55,9 @@ export async function refreshTokens (t: TestApp, cast: Cast): Promise<void> {
   })).map((r) => r.id))
   for (const a of actors) {
     if (a.kind === 'staff') {
-      const staff = await t.deps.db.staff.findUniqueOrThrow({ where: { id: a.id! }, select: { disabled: true } })
-      if (staff.disabled) await t.deps.db.staff.update({ where: { id: a.id! }, data: { disabled: false } })
+      const staff = await t.deps.db.staff.findUniqueOrThrow({ where: { id: a.id! }, select: { disabled: true, mustChangePassword: true } })
+      // A fuzzed admin reset leaves a one-time password that would lock the actor out of everything else.
+      if (staff.disabled || staff.mustChangePassword) await t.deps.db.staff.update({ where: { id: a.id! }, data: { disabled: false, mustChangePassword: false } })
       if (!alive.has(sessionOf(a.token!))) a.token = (await issueToken(t.deps, 'STAFF', a.id!)).token
       continue
     }

@@ -5,6 +5,7 @@ import { metaModule } from './meta/meta.module'
 import { opsModule } from './ops/ops.module'
 import { authModule } from './auth/auth.module'
 import { orgsModule } from './orgs/org.module'
+import { auditModule } from './audit/audit.module'
 import { adminModule } from './admin/admin.module'
 import { workbenchModule } from './workbench/workbench.module'
 import { messagesModule } from './messages/message.module'
@@ -24,6 +25,7 @@ export const modules: readonly ModuleDef[] = [
   opsModule,
   authModule,
   orgsModule,
+  auditModule,
   adminModule,
   workbenchModule,
   messagesModule,

@@ -58,6 +58,7 @@ async function resolveActor (deps: Deps, token: string): Promise<Actor> {
     return {
       kind: 'staff', id: staff.id, sessionId: session.id, name: staff.name, username: staff.username,
       roles: staff.roles.split(',').filter(Boolean) as Role[], orgId: staff.orgId, orgPath: staff.org.path, hallId: staff.hallId,
+      mustChangePassword: staff.mustChangePassword,
     }
   }
   const resident = await deps.db.resident.findUnique({ where: { id: session.subjectId }, select: { id: true, deletedAt: true, consentVersion: true } })

@@ -4,7 +4,7 @@ import crypto from 'node:crypto'
 import type Router from '@koa/router'
 import type { Middleware } from 'koa'
 import type { Logger } from 'pino'
-import { CONSENT_REQUIRED, consentRequiredMessage, successStatus, type ParsedRequest, type ResponseOf, type RouteDef } from '@bianmin/shared'
+import { CONSENT_REQUIRED, consentRequiredMessage, PASSWORD_CHANGE_REQUIRED, passwordChangeRequiredMessage, successStatus, type ParsedRequest, type ResponseOf, type RouteDef } from '@bianmin/shared'
 import { z } from 'zod'
 import { AppError, zodIssues } from './errors'
 import type { Actor, AppContext, AppState, Deps, ResidentActor, StaffActor } from './types'
@@ -78,6 +78,10 @@ export function checkAccess (route: RouteDef, actor: Actor | undefined): void {
   if (route.access === 'staff') {
     if (actor.kind !== 'staff') throw new AppError('FORBIDDEN', '仅工作人员可以使用此功能')
     if (route.roles?.length && !route.roles.some((r) => actor.roles.includes(r))) throw new AppError('FORBIDDEN', '您的岗位没有此项权限')
+  }
+  // A one-time password (new account, admin reset) must be changed before anything else.
+  if (actor.kind === 'staff' && actor.mustChangePassword && !route.beforePasswordChange) {
+    throw new AppError('FORBIDDEN', passwordChangeRequiredMessage, { reason: PASSWORD_CHANGE_REQUIRED })
   }
 }
 

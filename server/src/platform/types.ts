@@ -18,6 +18,8 @@ export type { Db }
 export type ResidentActor = { kind: 'resident'; id: string; sessionId: string; consentVersion: string | null }
 export type StaffActor = {
   kind: 'staff'; id: string; sessionId: string; name: string; username: string; roles: Role[]; orgId: string; orgPath: string; hallId: string | null
+  /** Signed in with a one-time password: only routes marked beforePasswordChange answer until it is changed. */
+  mustChangePassword?: boolean
 }
 export type Actor = ResidentActor | StaffActor
 

@@ -1,7 +1,7 @@
 // 预约办理: booking, cancel, reschedule; staff check-in, queue, no-show; slot management.
 import { z } from 'zod'
 import { route } from './route'
-import { dateString, id, idParams, isoDateTime, page, pageQuery, personName, phone } from './common'
+import { dateString, id, idParams, isoDateTime, page, pageQuery, personName, phone, text } from './common'
 
 export const appointmentStatus = z.enum(['BOOKED', 'CANCELLED', 'LATE_CANCELLED', 'CHECKED_IN', 'CALLED', 'DONE', 'NO_SHOW'])
 export const bookingChannel = z.enum(['APP', 'PHONE', 'PROXY', 'HOME'])
@@ -32,7 +32,11 @@ export const appointmentDetail = appointmentView.extend({
   qrCode: z.string(),
   qrPayload: z.string(),
 })
-export const staffAppointment = appointmentView.extend({ residentId: id.nullable(), bookedById: id.nullable(), noShowAt: isoDateTime.nullable() })
+export const staffAppointment = appointmentView.extend({
+  residentId: id.nullable(), bookedById: id.nullable(), noShowAt: isoDateTime.nullable(),
+  /** Why staff cancelled it on the resident's behalf. */
+  cancelReason: z.string().nullable(),
+})
 
 export const bookingInput = z.object({
   slotId: id,
@@ -116,8 +120,8 @@ export const appointmentRoutes = {
     params: idParams, responses: { 200: staffAppointment },
   }),
   cancelStaffAppointment: route({
-    method: 'POST', path: '/api/v1/staff/appointments/:id/cancel', access: 'staff', roles: staffQueue, summary: '代为取消（群众来电取消）', tags: staffTags,
-    params: idParams, responses: { 200: staffAppointment },
+    method: 'POST', path: '/api/v1/staff/appointments/:id/cancel', access: 'staff', roles: staffQueue, summary: '代为取消（群众来电取消，须说明原因；App 用户收到通知）', tags: staffTags,
+    params: idParams, body: z.object({ reason: text('取消原因', 100, 2) }), responses: { 200: staffAppointment },
   }),
   callNext: route({
     method: 'POST', path: '/api/v1/staff/halls/:id/call-next', access: 'staff', roles: staffQueue, summary: '叫下一位（按排队号顺序）', tags: staffTags,

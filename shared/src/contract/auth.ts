@@ -26,9 +26,30 @@ export const meView = z.discriminatedUnion('type', [
   z.object({ type: z.literal('staff'), staff: staffView }),
 ])
 
+/** `details.reason` of the 403 a staff account with a one-time password gets on anything but changing it. */
+export const PASSWORD_CHANGE_REQUIRED = 'PASSWORD_CHANGE_REQUIRED'
+export const passwordChangeRequiredMessage = '请先修改初始密码，再使用其他功能'
+
 /** Password policy: ≥ 10 characters with at least three of: lower case, upper case, digits, symbols. */
-export const strongPassword = z.string({ error: '请填写密码' }).min(10, '密码至少 10 位').max(128, '密码最多 128 位')
-  .refine((p) => [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((re) => re.test(p)).length >= 3,
+export const PASSWORD_MIN_LENGTH = 10
+export const PASSWORD_MIN_CLASSES = 3
+export const passwordClasses = [
+  { key: 'lower', label: '小写字母', re: /[a-z]/ },
+  { key: 'upper', label: '大写字母', re: /[A-Z]/ },
+  { key: 'digit', label: '数字', re: /\d/ },
+  { key: 'symbol', label: '符号', re: /[^A-Za-z0-9]/ },
+] as const
+/** The policy as a checklist (the 修改密码 page shows it while the user types; the server checks the same rules). */
+export function passwordChecks (p: string): { key: string; label: string; ok: boolean }[] {
+  const classes = passwordClasses.filter((c) => c.re.test(p)).length
+  return [
+    { key: 'length', label: `至少 ${PASSWORD_MIN_LENGTH} 位`, ok: p.length >= PASSWORD_MIN_LENGTH },
+    { key: 'classes', label: `包含大写字母、小写字母、数字、符号中的至少 ${PASSWORD_MIN_CLASSES} 类（已有 ${classes} 类）`, ok: classes >= PASSWORD_MIN_CLASSES },
+    { key: 'max', label: '不超过 128 位', ok: p.length <= 128 },
+  ]
+}
+export const strongPassword = z.string({ error: '请填写密码' }).min(PASSWORD_MIN_LENGTH, `密码至少 ${PASSWORD_MIN_LENGTH} 位`).max(128, '密码最多 128 位')
+  .refine((p) => passwordClasses.filter((c) => c.re.test(p)).length >= PASSWORD_MIN_CLASSES,
     '密码需包含大写字母、小写字母、数字、符号中的至少三类')
 
 export const authRoutes = {
@@ -46,11 +67,11 @@ export const authRoutes = {
     responses: { 200: z.object({ token: z.string(), expiresAt: isoDateTime, staff: staffView }) },
   }),
   logout: route({
-    method: 'POST', path: '/api/v1/auth/logout', access: 'user', summary: '退出登录（令牌立即失效）', tags: ['登录'],
+    method: 'POST', path: '/api/v1/auth/logout', access: 'user', beforePasswordChange: true, summary: '退出登录（令牌立即失效）', tags: ['登录'],
     responses: { 200: ok },
   }),
   getMe: route({
-    method: 'GET', path: '/api/v1/me', access: 'user', summary: '当前登录的居民或工作人员', tags: ['登录'],
+    method: 'GET', path: '/api/v1/me', access: 'user', beforePasswordChange: true, summary: '当前登录的居民或工作人员', tags: ['登录'],
     responses: { 200: meView },
   }),
   updateMe: route({
@@ -64,7 +85,7 @@ export const authRoutes = {
     responses: { 200: residentView },
   }),
   changePassword: route({
-    method: 'POST', path: '/api/v1/staff/password', access: 'staff', summary: '工作人员修改密码（其他登录立即失效）', tags: ['登录'],
+    method: 'POST', path: '/api/v1/staff/password', access: 'staff', beforePasswordChange: true, summary: '工作人员修改密码（其他登录立即失效；一次性密码须先修改）', tags: ['登录'],
     body: z.object({ oldPassword: z.string().min(1, '请填写原密码').max(128), newPassword: strongPassword }),
     responses: { 200: z.object({ token: z.string(), expiresAt: isoDateTime }) },
   }),

@@ -32,6 +32,8 @@ export const disclosureCorrection = z.object({
 
 const summaryFields = {
   id,
+  /** 申请编号 (receipt year and sequence), e.g. 2026-000012; null for requests imported without one. */
+  serialNo: z.string().nullable(),
   status,
   statusLabel: z.string(),
   applicantType: disclosureApplicantType,
@@ -56,6 +58,10 @@ export const disclosureView = z.object({
   ...summaryFields,
   purpose: z.string().nullable(),
   form: z.enum(disclosureForms),
+  /** ID card / registration number, masked (3502**********1234). */
+  applicantIdNumber: z.string().nullable(),
+  /** Where a paper reply is posted. */
+  postalAddress: z.string().nullable(),
   contactName: z.string(),
   /** Masked for residents (138****5678); in full for staff. */
   contactPhone: z.string(),
@@ -128,11 +134,15 @@ export const disclosureRoutes = {
     responses: { 200: page(disclosureSummary) },
   }),
   recordDisclosure: route({
-    method: 'POST', path: '/api/v1/staff/disclosures', access: 'staff', roles: staffRoles, summary: '登记当面或信函提交的申请', tags,
+    method: 'POST', path: '/api/v1/staff/disclosures', access: 'staff', roles: staffRoles, summary: '登记当面或信函提交的申请（返回申请编号，可打印受理回执）', tags,
     body: disclosureApplication.extend({
       channel: z.enum(['IN_PERSON', 'POST'], { error: '请选择申请渠道（当面或信函）' }),
       receivedDate: dateString,
-    }),
+      /** 身份证号 for a person, 统一社会信用代码 (or other registration number) for an organisation. */
+      applicantIdNumber: z.string({ error: '请填写身份证号或统一社会信用代码' }).trim()
+        .regex(/^[0-9A-Za-z-]{6,30}$/, '证件号码为 6–30 位字母、数字或 -（身份证号或统一社会信用代码）'),
+      postalAddress: text('邮寄地址', 200, 5).optional(),
+    }).refine((b) => b.form !== 'PAPER' || !!b.postalAddress, { message: '申请纸质文件时请填写邮寄地址', path: ['postalAddress'] }),
     responses: { 201: disclosureView },
   }),
   getStaffDisclosure: route({

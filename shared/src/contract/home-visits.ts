@@ -2,7 +2,7 @@
 // decline with a reason, or complete it.
 import { z } from 'zod'
 import { route } from './route'
-import { dateString, id, idParams, isoDateTime, page, pageQuery, personName, phone, text } from './common'
+import { dateString, id, idParams, isoDateTime, page, pageQuery, personName, phone, text, timeString } from './common'
 
 export const homeVisitStatus = z.enum(['REQUESTED', 'SCHEDULED', 'DECLINED', 'DONE', 'CANCELLED'])
 
@@ -14,7 +14,12 @@ export const homeVisitView = z.object({
   address: z.string(),
   reason: z.string(),
   preferredDays: z.array(z.string()),
+  /** Start and end of the announced time window. */
   scheduledAt: isoDateTime.nullable(),
+  scheduledEnd: isoDateTime.nullable(),
+  /** Who will visit. */
+  assigneeId: id.nullable(),
+  assigneeName: z.string().nullable(),
   declineReason: z.string().nullable(),
   doneAt: isoDateTime.nullable(),
   createdAt: isoDateTime,
@@ -29,7 +34,16 @@ export const homeVisitInput = z.object({
   preferredDays: z.array(dateString, { error: '请选择希望上门的日期' }).min(1, '请至少选择一个希望上门的日期').max(5, '最多选择 5 个日期'),
 })
 
-const staffRoles = ['CLERK', 'ADMIN'] as const
+export const homeVisitSchedule = z.object({
+  /** Start of the time window. */
+  scheduledAt: z.iso.datetime({ offset: true, error: '上门时间格式不正确' }),
+  /** End of the window on the same day (HH:mm); without it the visit is announced at a time. */
+  until: timeString.optional(),
+  /** Staff member who visits (in the caller's org subtree); default: the caller. */
+  assigneeId: id.optional(),
+})
+
+const staffRoles = ['CLERK', 'HANDLER', 'ADMIN'] as const
 const tags = ['上门服务']
 
 export const homeVisitRoutes = {
@@ -53,9 +67,13 @@ export const homeVisitRoutes = {
     method: 'GET', path: '/api/v1/staff/home-visits', access: 'staff', roles: staffRoles, summary: '上门服务申请（本机构及下级）', tags,
     query: pageQuery.extend({ status: homeVisitStatus.optional() }), responses: { 200: page(homeVisitView) },
   }),
+  listHomeVisitAssignees: route({
+    method: 'GET', path: '/api/v1/staff/home-visits/assignees', access: 'staff', roles: staffRoles, summary: '可安排上门的工作人员（本机构及下级的窗口人员、办理人员）', tags,
+    responses: { 200: z.object({ items: z.array(z.object({ id, name: z.string(), orgName: z.string() })) }) },
+  }),
   scheduleHomeVisit: route({
-    method: 'POST', path: '/api/v1/staff/home-visits/:id/schedule', access: 'staff', roles: staffRoles, summary: '受理并安排上门时间', tags,
-    params: idParams, body: z.object({ scheduledAt: z.iso.datetime({ offset: true, error: '上门时间格式不正确' }) }), responses: { 200: homeVisitView },
+    method: 'POST', path: '/api/v1/staff/home-visits/:id/schedule', access: 'staff', roles: staffRoles, summary: '受理并安排上门（日期、时间段、上门人员）', tags,
+    params: idParams, body: homeVisitSchedule, responses: { 200: homeVisitView },
   }),
   declineHomeVisit: route({
     method: 'POST', path: '/api/v1/staff/home-visits/:id/decline', access: 'staff', roles: staffRoles, summary: '不予受理（须说明原因）', tags,

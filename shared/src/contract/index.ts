@@ -3,6 +3,7 @@ import { metaRoutes } from './meta'
 import { opsRoutes } from './ops'
 import { authRoutes } from './auth'
 import { orgRoutes } from './orgs'
+import { auditRoutes } from './audit'
 import { adminRoutes } from './admin'
 import { workbenchRoutes } from './workbench'
 import { messageRoutes } from './messages'
@@ -24,6 +25,7 @@ export const contract = {
   ...opsRoutes,
   ...authRoutes,
   ...orgRoutes,
+  ...auditRoutes,
   ...adminRoutes,
   ...workbenchRoutes,
   ...messageRoutes,
@@ -49,6 +51,7 @@ export * from './meta'
 export * from './ops'
 export * from './auth'
 export * from './orgs'
+export * from './audit'
 export * from './admin'
 export * from './workbench'
 export * from './settings'

@@ -110,6 +110,12 @@ export const noticeRoutes = {
     params: idParams,
     responses: { 200: staffNoticeView },
   }),
+  previewNotice: route({
+    method: 'POST', path: '/api/v1/staff/notices/preview', access: 'staff', roles: ['EDITOR', 'REVIEWER', 'ADMIN'],
+    summary: '正文预览：按保存时的规则清理（去除脚本与事件属性，保留表格），即居民看到的样子；不保存', tags: ['政务公开'],
+    body: z.object({ body, summary: summary.optional() }),
+    responses: { 200: z.object({ body: z.string(), summary: z.string() }) },
+  }),
   approveNotice: route({
     method: 'POST', path: '/api/v1/staff/notices/:id/approve', access: 'staff', roles: ['REVIEWER'],
     summary: '审核通过并发布（定时发布的到时可见；政策文件与其解读“三同步”一并发布）', tags: ['政务公开'],

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { route } from './route'
-import { id, isoDateTime, page, pageQuery } from './common'
+import { id } from './common'
 
 export const orgLevel = z.enum(['DISTRICT', 'STREET', 'COMMUNITY'])
 export interface OrgNode { id: string; name: string; level: z.infer<typeof orgLevel>; parentId: string | null; children: OrgNode[] }
@@ -12,11 +12,6 @@ export const hallView = z.object({
   openHours: z.string().nullable(),
   windows: z.array(z.object({ id, name: z.string(), number: z.string() })),
 })
-export const auditEntry = z.object({
-  id, actorType: z.string(), actorId: z.string().nullable(), actorName: z.string().nullable(), orgId: z.string().nullable(),
-  action: z.string(), targetType: z.string().nullable(), targetId: z.string().nullable(), detail: z.unknown(),
-  requestId: z.string().nullable(), createdAt: isoDateTime,
-})
 
 export const orgRoutes = {
   listOrgs: route({
@@ -27,10 +22,5 @@ export const orgRoutes = {
     method: 'GET', path: '/api/v1/halls', access: 'public', summary: '便民服务中心及其窗口', tags: ['机构'],
     query: z.object({ orgId: id.optional() }),
     responses: { 200: z.object({ items: z.array(hallView) }) },
-  }),
-  listAudit: route({
-    method: 'GET', path: '/api/v1/staff/audit', access: 'staff', roles: ['ADMIN', 'REVIEWER'], summary: '审计日志（本机构及下级）', tags: ['管理'],
-    query: pageQuery.extend({ action: z.string().max(64).optional(), targetType: z.string().max(32).optional(), targetId: id.optional() }),
-    responses: { 200: page(auditEntry) },
   }),
 }

@@ -32,6 +32,9 @@ export interface RouteDef {
   /** The endpoint receives a resident's personal data: residents must have accepted the current privacy notice
    * version (403 FORBIDDEN otherwise; staff are not affected). */
   requiresConsent?: boolean
+  /** Staff signed in with a one-time password may call it before changing that password (everything else answers
+   * 403 FORBIDDEN with details.reason PASSWORD_CHANGE_REQUIRED). */
+  beforePasswordChange?: boolean
 }
 
 export const route = <const T extends RouteDef>(def: T): T => def

@@ -15,7 +15,7 @@ export const appointmentInclude = {
 export interface AppointmentRow {
   id: string; status: AppointmentView['status']; slotId: string; serviceItemId: string; hallId: string; windowId: string | null; date: string
   code: string; queueNumber: string | null; contactName: string; contactPhoneEnc: string; note: string | null; channel: string
-  residentId: string | null; bookedById: string | null
+  residentId: string | null; bookedById: string | null; cancelReason: string | null
   createdAt: Date; cancelledAt: Date | null; checkedInAt: Date | null; calledAt: Date | null; doneAt: Date | null; noShowAt: Date | null
   slot: { start: string; end: string; startsAt: Date }
   serviceItem: { name: string }
@@ -59,5 +59,5 @@ export async function withQr (v: AppointmentView): Promise<AppointmentDetail> {
 export const appointmentDetail = (a: AppointmentRow, c: ViewCtx): Promise<AppointmentDetail> => withQr(appointmentView(a, c))
 
 export const staffAppointmentView = (a: AppointmentRow, c: ViewCtx): StaffAppointment => ({
-  ...appointmentView(a, c), residentId: a.residentId, bookedById: a.bookedById, noShowAt: toIsoOrNull(a.noShowAt),
+  ...appointmentView(a, c), residentId: a.residentId, bookedById: a.bookedById, noShowAt: toIsoOrNull(a.noShowAt), cancelReason: a.cancelReason,
 })

@@ -45,9 +45,9 @@ export function appointmentRoutes (router: Router<AppState>, deps: Deps): void {
     queue.complete(deps, c.actor, await queue.findInScope(deps, c.actor, { id: params.id }), meta(c)))
   mountContract(router, deps, contract.noShowAppointment, async ({ params }, c) =>
     queue.noShow(deps, c.actor, await queue.findInScope(deps, c.actor, { id: params.id }), meta(c)))
-  mountContract(router, deps, contract.cancelStaffAppointment, async ({ params }, c) => {
+  mountContract(router, deps, contract.cancelStaffAppointment, async ({ params, body }, c) => {
     await queue.findInScope(deps, c.actor, { id: params.id })
-    const a = await booking.cancel(deps, { id: params.id }, { actor: c.actor, meta: meta(c) })
+    const a = await booking.cancel(deps, { id: params.id }, { actor: c.actor, meta: meta(c), reason: body.reason })
     return staffAppointmentView(a as AppointmentRow, await viewCtx(deps))
   })
   mountContract(router, deps, contract.callNext, async ({ params, body }, c) => queue.callNext(deps, c.actor, params.id, body.windowId, meta(c)))

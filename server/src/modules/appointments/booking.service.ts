@@ -2,7 +2,7 @@
 // transaction that inserts the appointment; one active booking per person/item/day is the unique activeKey; an
 // Idempotency-Key row is claimed in that transaction too. Nothing relies on in-process locks.
 import type { z } from 'zod'
-import type { AppointmentDetail, AppointmentView, bookingInput } from '@bianmin/shared'
+import { pageUrl, type AppointmentDetail, type AppointmentView, type bookingInput } from '@bianmin/shared'
 import type { Deps, StaffActor } from '../../platform/types'
 import type { Prisma } from '../../generated/sqlite/client.js'
 import { AppError, invalidState, notFound } from '../../platform/errors'
@@ -29,6 +29,7 @@ interface Prepared {
   window: { name: string } | null
   item: { id: string; name: string }
   activeKey: string
+  phoneHash: string
 }
 
 /** Every check that needs no lock, in few queries; the seat itself is taken in the transaction. */
@@ -55,8 +56,20 @@ async function prepare (deps: Deps, input: { slotId: string; serviceItemId: stri
     const r = await deps.db.resident.findUnique({ where: { id: booker.residentId }, select: { suspendedUntil: true } })
     if (r?.suspendedUntil && r.suspendedUntil > deps.clock.now()) throw suspendedError(r.suspendedUntil)
   }
-  const who = booker.kind === 'resident' ? booker.residentId : `tel:${deps.cipher.blindIndex(input.contactPhone)}`
-  return { slot, hall: slot.hall, window: slot.window, item: { id: item.id, name: item.name }, activeKey: `${who}:${item.id}:${slot.date}` }
+  const phoneHash = deps.cipher.blindIndex(input.contactPhone)
+  // A clerk books by phone: the same phone may not hold the item that day through any channel (the app included).
+  if (booker.kind === 'staff') await assertPhoneFree(deps, phoneHash, item.id, slot.date)
+  const who = booker.kind === 'resident' ? booker.residentId : `tel:${phoneHash}`
+  return { slot, hall: slot.hall, window: slot.window, item: { id: item.id, name: item.name }, activeKey: `${who}:${item.id}:${slot.date}`, phoneHash }
+}
+
+const ACTIVE = ['BOOKED', 'CHECKED_IN', 'CALLED'] as const
+
+async function assertPhoneFree (deps: Deps, phoneHash: string, serviceItemId: string, date: string): Promise<void> {
+  const held = await deps.db.appointment.findFirst({
+    where: { contactPhoneHash: phoneHash, serviceItemId, date, status: { in: [...ACTIVE] } }, select: { id: true },
+  })
+  if (held) { metrics.bookingConflicts.inc(); throw new AppError('DUPLICATE', '该手机号当天已预约此事项，不能重复预约') }
 }
 
 const duplicate = () => { metrics.bookingConflicts.inc(); return new AppError('DUPLICATE', '同一事项每天只能预约一次，您已有当天的有效预约') }
@@ -73,7 +86,7 @@ async function takeSeat (deps: Deps, tx: Tx, p: Prepared, input: z.output<typeof
     data: {
       residentId: booker.kind === 'resident' ? booker.residentId : null,
       slotId: p.slot.id, serviceItemId: p.item.id, hallId: p.slot.hallId, windowId: p.slot.windowId, date: p.slot.date,
-      code: newCheckInCode(), activeKey: p.activeKey, contactName: input.contactName, contactPhoneEnc: deps.cipher.encrypt(input.contactPhone),
+      code: newCheckInCode(), activeKey: p.activeKey, contactName: input.contactName, contactPhoneEnc: deps.cipher.encrypt(input.contactPhone), contactPhoneHash: p.phoneHash,
       note: input.note ?? null, channel: booker.kind === 'resident' ? 'APP' : booker.channel,
       bookedById: booker.kind === 'staff' ? booker.actor.id : null, createdAt: now,
     },
@@ -139,10 +152,10 @@ export async function book (deps: Deps, input: z.output<typeof bookingInput>, bo
 type CancelOutcome = 'CANCELLED' | 'LATE_CANCELLED'
 
 /** Inside a transaction: cancel a BOOKED appointment and free its seat. */
-async function releaseSeat (deps: Deps, tx: Tx, a: { id: string; slotId: string }, status: CancelOutcome): Promise<void> {
+async function releaseSeat (deps: Deps, tx: Tx, a: { id: string; slotId: string }, status: CancelOutcome, reason?: string): Promise<void> {
   const r = await tx.appointment.updateMany({
     where: { id: a.id, status: 'BOOKED' },
-    data: { status, cancelledAt: deps.clock.now(), activeKey: null },
+    data: { status, cancelledAt: deps.clock.now(), activeKey: null, ...(reason ? { cancelReason: reason } : {}) },
   })
   if (r.count === 0) throw invalidState('该预约已签到、已取消或已办结，不能取消')
   await tx.slot.updateMany({ where: { id: a.slotId, booked: { gt: 0 } }, data: { booked: { decrement: 1 } } })
@@ -156,14 +169,21 @@ async function cancelOutcome (deps: Deps, a: { status: string; date: string; slo
   return now.getTime() > a.slot.startsAt.getTime() - cancelCutoffHours * 3600_000 ? 'LATE_CANCELLED' : 'CANCELLED'
 }
 
-export async function cancel (deps: Deps, where: Prisma.AppointmentWhereInput, by: { actor?: StaffActor; meta?: AuditMeta } = {}) {
+export async function cancel (deps: Deps, where: Prisma.AppointmentWhereInput, by: { actor?: StaffActor; meta?: AuditMeta; reason?: string } = {}) {
   const a = await deps.db.appointment.findFirst({ where, include: appointmentInclude })
   if (!a) throw notFound('预约')
   const status = await cancelOutcome(deps, a)
   await deps.db.$transaction(async (tx) => {
-    await releaseSeat(deps, tx, a, status)
+    await releaseSeat(deps, tx, a, status, by.reason)
     if (by.actor) {
-      await audit(tx, by.actor, { action: 'appointment.cancel_on_behalf', targetType: 'Appointment', targetId: a.id, orgId: a.hall.orgId, detail: { status } }, by.meta)
+      await audit(tx, by.actor, { action: 'appointment.cancel_on_behalf', targetType: 'Appointment', targetId: a.id, orgId: a.hall.orgId, detail: { status, reason: by.reason ?? null } }, by.meta)
+      if (a.residentId) {
+        await notify(tx, {
+          residentId: a.residentId, kind: 'BOOKING_CANCELLED', title: '预约已由工作人员取消',
+          body: `您 ${a.date} ${a.slot.start}-${a.slot.end} 在${a.hall.name}办理“${a.serviceItem.name}”的预约已由工作人员取消${by.reason ? `，原因：${by.reason}` : ''}。如需办理请重新预约。`,
+          data: { page: pageUrl('appointmentDetail', { id: a.id }), appointmentId: a.id }, dedupeKey: `staff-cancel:${a.id}`,
+        }, deps.clock.now())
+      }
     }
   }, TX_OPTIONS)
   return deps.db.appointment.findUniqueOrThrow({ where: { id: a.id }, include: appointmentInclude })

@@ -10,6 +10,7 @@ import { maskName, maskPhone } from '../../platform/crypto'
 import { uploadView } from '../uploads/upload.links'
 import { correctionDueAt, isOverdue, type DisclosureRules } from './disclosure.deadline'
 import type { DisclosureRow, EventRow, UploadRow } from './disclosure.types'
+import { maskIdNumber } from './disclosure.serial'
 
 type Summary = ResponseOf<Contract['listMyDisclosures']>['items'][number]
 type View = ResponseOf<Contract['getDisclosure']>
@@ -22,6 +23,7 @@ export function toSummary (d: DisclosureRow, now: Date, audience: Audience): Sum
   const info = d.outcome ? disclosureOutcomeInfo(d.outcome) : undefined
   return {
     id: d.id,
+    serialNo: d.serialNo,
     status: d.status as DisclosureStatus,
     statusLabel: disclosureStatusLabels[d.status as DisclosureStatus],
     applicantType: d.applicantType as DisclosureApplicantType,
@@ -47,6 +49,7 @@ export function toView (
 ): View {
   const now = deps.clock.now()
   const phone = deps.cipher.decrypt(d.contactPhoneEnc)
+  const dec = (v: string) => { try { return deps.cipher.decrypt(v) } catch { return '' } }
   const correction = d.correctionRequestedAt && d.correctionRequest
     ? {
         requestedAt: toIso(d.correctionRequestedAt),
@@ -62,6 +65,8 @@ export function toView (
     contactPhone: audience === 'staff' ? phone : maskPhone(phone),
     purpose: d.purpose,
     form: d.form as View['form'],
+    applicantIdNumber: d.applicantIdEnc ? maskIdNumber(dec(d.applicantIdEnc)) : null,
+    postalAddress: d.postalAddressEnc ? dec(d.postalAddressEnc) : null,
     extended: d.extended,
     extensionDays: d.extensionDays,
     pausedWorkdays: d.pausedWorkdays,

@@ -10,8 +10,9 @@ import { receiptDay, storedDueAt } from './disclosure.deadline'
 import { toSummary, toView, type Audience } from './disclosure.mapper'
 import { withDetail, withOrg } from './disclosure.types'
 import { attachedUploads } from '../uploads/upload.links'
+import { withSerial } from './disclosure.serial'
 
-type Application = ParsedRequest<Contract['createDisclosure']>['body']
+type Application = ParsedRequest<Contract['createDisclosure']>['body'] & { applicantIdNumber?: string; postalAddress?: string }
 export const detailPage = (id: string) => `/pages/disclosures/detail/index?id=${id}`
 
 export async function rules (deps: Deps) { return (await deps.settings.get()).disclosure }
@@ -35,9 +36,12 @@ export async function createRequest (
     status: 'RECEIVED', receivedAt: how.receivedAt, correctionRequestedAt: null, correctionAnsweredAt: null, extensionDays: 0, pausedWorkdays: 0, pausedAt: null,
   }
   const dueAt = storedDueAt(deps.calendar, r, base)
-  return deps.db.$transaction(async (tx) => {
+  return withSerial(deps, how.receivedAt, (serialNo) => deps.db.$transaction(async (tx) => {
     const d = await tx.disclosure.create({
       data: {
+        serialNo: await serialNo(tx),
+        applicantIdEnc: input.applicantIdNumber ? deps.cipher.encrypt(input.applicantIdNumber) : null,
+        postalAddressEnc: input.postalAddress ? deps.cipher.encrypt(input.postalAddress) : null,
         residentId: how.residentId, orgId: input.orgId, applicantType: input.applicantType, applicantName: input.applicantName ?? null,
         description: input.description, purpose: input.purpose ?? null, form: input.form, contactName: input.contactName,
         contactPhoneEnc: deps.cipher.encrypt(input.contactPhone), channel: how.channel, receivedAt: how.receivedAt, dueAt,
@@ -55,7 +59,7 @@ export async function createRequest (
       }, now)
     }
     return d.id
-  })
+  }))
 }
 
 /** Resident applies online: received on the submission's working day (a holiday submission counts from the next one). */

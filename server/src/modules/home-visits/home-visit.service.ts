@@ -1,32 +1,43 @@
-// 上门服务: REQUESTED → SCHEDULED (time set) → DONE, or DECLINED (with a reason), or CANCELLED by the resident.
+// 上门服务, resident side and shared reads: REQUESTED → SCHEDULED (time set) → DONE, or DECLINED (with a reason), or
+// CANCELLED by the resident (staff steps: home-visit.staff.ts).
 // Phone and address are encrypted at rest; phones are masked in every answer.
 import type { z } from 'zod'
 import type { HomeVisitView, homeVisitInput } from '@bianmin/shared'
-import type { Deps, StaffActor } from '../../platform/types'
+import type { Deps } from '../../platform/types'
 import type { Prisma } from '../../generated/sqlite/client.js'
 import { AppError, invalidState, notFound } from '../../platform/errors'
-import { audit, type AuditMeta } from '../../platform/audit'
-import { notify } from '../../platform/outbox'
 import { toIso, toIsoOrNull } from '../../platform/clock'
 import { maskPhone } from '../../platform/crypto'
 import { decodeCursor, encodeCursor } from '../../platform/cursor'
-import { inSubtree } from '../../platform/scope'
 
-type Row = Prisma.HomeVisitGetPayload<{ include: { serviceItem: { select: { name: true } } } }>
-const include = { serviceItem: { select: { name: true } } } as const
-type Status = HomeVisitView['status']
+export type Row = Prisma.HomeVisitGetPayload<{ include: { serviceItem: { select: { name: true } } } }>
+export const include = { serviceItem: { select: { name: true } } } as const
+export type Status = HomeVisitView['status']
 
-function view (deps: Deps, h: Row): HomeVisitView {
+/** Names of the assigned staff, for a page of rows. */
+async function assignees (deps: Deps, rows: Row[]): Promise<Map<string, string>> {
+  const ids = [...new Set(rows.flatMap((r) => (r.assigneeId ? [r.assigneeId] : [])))]
+  if (!ids.length) return new Map()
+  return new Map((await deps.db.staff.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((s) => [s.id, s.name]))
+}
+
+export async function views (deps: Deps, rows: Row[]): Promise<HomeVisitView[]> {
+  const names = await assignees(deps, rows)
+  return rows.map((h) => view(deps, h, names))
+}
+
+function view (deps: Deps, h: Row, names: Map<string, string>): HomeVisitView {
   const dec = (s: string) => { try { return deps.cipher.decrypt(s) } catch { return '' } }
   return {
     id: h.id, status: h.status as Status, serviceItemId: h.serviceItemId, serviceItemName: h.serviceItem.name, orgId: h.orgId,
     contactName: h.contactName, contactPhone: maskPhone(dec(h.contactPhoneEnc)), address: dec(h.addressEnc), reason: h.reason,
     preferredDays: Array.isArray(h.preferredDays) ? (h.preferredDays as string[]) : [],
-    scheduledAt: toIsoOrNull(h.scheduledAt), declineReason: h.declineReason, doneAt: toIsoOrNull(h.doneAt), createdAt: toIso(h.createdAt),
+    scheduledAt: toIsoOrNull(h.scheduledAt), scheduledEnd: toIsoOrNull(h.scheduledEnd),
+    assigneeId: h.assigneeId, assigneeName: h.assigneeId ? names.get(h.assigneeId) ?? null : null, declineReason: h.declineReason, doneAt: toIsoOrNull(h.doneAt), createdAt: toIso(h.createdAt),
   }
 }
 
-async function page (deps: Deps, where: Prisma.HomeVisitWhereInput, q: { limit: number; cursor?: string }) {
+export async function page (deps: Deps, where: Prisma.HomeVisitWhereInput, q: { limit: number; cursor?: string }) {
   const cur = decodeCursor(q.cursor)
   const rows = await deps.db.homeVisit.findMany({
     where: { ...where, ...(cur ? { AND: [{ OR: [{ createdAt: { lt: new Date(cur.t) } }, { createdAt: new Date(cur.t), id: { lt: cur.id } }] }] } : {}) },
@@ -34,7 +45,7 @@ async function page (deps: Deps, where: Prisma.HomeVisitWhereInput, q: { limit: 
   })
   const items = rows.slice(0, q.limit)
   const last = items[items.length - 1]
-  return { items: items.map((h) => view(deps, h)), nextCursor: rows.length > q.limit && last ? encodeCursor({ t: last.createdAt.toISOString(), id: last.id }) : null }
+  return { items: await views(deps, items), nextCursor: rows.length > q.limit && last ? encodeCursor({ t: last.createdAt.toISOString(), id: last.id }) : null }
 }
 
 export async function request (deps: Deps, residentId: string, input: z.output<typeof homeVisitInput>) {
@@ -52,7 +63,7 @@ export async function request (deps: Deps, residentId: string, input: z.output<t
     },
     include,
   })
-  return view(deps, h)
+  return (await views(deps, [h]))[0]!
 }
 
 export const listMine = (deps: Deps, residentId: string, q: { limit: number; cursor?: string }) => page(deps, { residentId }, q)
@@ -60,10 +71,10 @@ export const listMine = (deps: Deps, residentId: string, q: { limit: number; cur
 export async function getMine (deps: Deps, residentId: string, id: string) {
   const h = await deps.db.homeVisit.findFirst({ where: { id, residentId }, include })
   if (!h) throw notFound('上门服务申请')
-  return view(deps, h)
+  return (await views(deps, [h]))[0]!
 }
 
-async function move (deps: Deps, id: string, from: Status[], data: Prisma.HomeVisitUpdateManyMutationInput, after: (tx: Prisma.TransactionClient, h: Row) => Promise<void>) {
+export async function move (deps: Deps, id: string, from: Status[], data: Prisma.HomeVisitUpdateManyMutationInput, after: (tx: Prisma.TransactionClient, h: Row) => Promise<void>) {
   const done = await deps.db.$transaction(async (tx) => {
     const r = await tx.homeVisit.updateMany({ where: { id, status: { in: from } }, data })
     if (r.count === 0) return null
@@ -72,7 +83,7 @@ async function move (deps: Deps, id: string, from: Status[], data: Prisma.HomeVi
     return h
   })
   if (!done) throw invalidState('该申请的状态已变化，不能进行此操作')
-  return view(deps, done)
+  return (await views(deps, [done]))[0]!
 }
 
 export async function cancelMine (deps: Deps, residentId: string, id: string) {
@@ -81,45 +92,3 @@ export async function cancelMine (deps: Deps, residentId: string, id: string) {
   return move(deps, id, ['REQUESTED', 'SCHEDULED'], { status: 'CANCELLED' }, async () => {})
 }
 
-export async function listForStaff (deps: Deps, actor: StaffActor, q: { status?: Status; limit: number; cursor?: string }) {
-  const orgs = await deps.db.org.findMany({ where: inSubtree(actor), select: { id: true } })
-  return page(deps, { orgId: { in: orgs.map((o) => o.id) }, ...(q.status ? { status: q.status } : {}) }, q)
-}
-
-async function inScope (deps: Deps, actor: StaffActor, id: string) {
-  const h = await deps.db.homeVisit.findUnique({ where: { id }, select: { orgId: true, status: true } })
-  const org = h ? await deps.db.org.findUnique({ where: { id: h.orgId }, select: { path: true } }) : null
-  if (!h || !org?.path.startsWith(actor.orgPath)) throw notFound('上门服务申请')
-  return h
-}
-
-type Action = 'schedule' | 'decline' | 'complete'
-const steps: Record<Action, { from: Status[]; title: string }> = {
-  schedule: { from: ['REQUESTED', 'SCHEDULED'], title: '上门服务已安排' },
-  decline: { from: ['REQUESTED'], title: '上门服务申请未受理' },
-  complete: { from: ['SCHEDULED'], title: '上门服务已办结' },
-}
-
-export async function staffAct (deps: Deps, actor: StaffActor, id: string, action: Action, body: { scheduledAt?: string; reason?: string }, meta: AuditMeta) {
-  const h0 = await inScope(deps, actor, id)
-  const now = deps.clock.now()
-  const at = body.scheduledAt ? new Date(body.scheduledAt) : null
-  if (action === 'schedule' && at && at <= now) throw new AppError('VALIDATION_FAILED', '上门时间必须晚于现在', [{ path: 'scheduledAt', message: '上门时间必须晚于现在' }])
-  const data: Prisma.HomeVisitUpdateManyMutationInput =
-    action === 'schedule' ? { status: 'SCHEDULED', scheduledAt: at, handlerId: actor.id }
-      : action === 'decline' ? { status: 'DECLINED', declineReason: body.reason ?? null, handlerId: actor.id }
-        : { status: 'DONE', doneAt: now, handlerId: actor.id }
-  if (!steps[action].from.includes(h0.status as Status)) throw invalidState('该申请的状态已变化，不能进行此操作')
-  return move(deps, id, steps[action].from, data, async (tx, h) => {
-    await audit(tx, actor, { action: `homeVisit.${action}`, targetType: 'HomeVisit', targetId: id, orgId: h.orgId, detail: { scheduledAt: body.scheduledAt ?? null, reason: body.reason ?? null } }, meta)
-    if (!h.residentId) return
-    const when = h.scheduledAt ? toIso(h.scheduledAt) : ''
-    const text = action === 'schedule' ? `工作人员将于 ${when.slice(0, 10)} ${when.slice(11, 16)} 上门为您办理“${h.serviceItem.name}”，请保持电话畅通。`
-      : action === 'decline' ? `您申请的“${h.serviceItem.name}”上门服务未受理：${body.reason}。`
-        : `您的“${h.serviceItem.name}”上门服务已办结，欢迎对本次服务进行评价。`
-    await notify(tx, {
-      residentId: h.residentId, kind: 'HOME_VISIT_UPDATE', title: steps[action].title, body: text,
-      data: { page: '/pages/home-visits/index/index', homeVisitId: id }, dedupeKey: `home-visit:${id}:${action}:${when || now.getTime()}`,
-    }, now)
-  })
-}

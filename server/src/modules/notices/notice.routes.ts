@@ -5,6 +5,7 @@ import { mountContract } from '../../platform/http'
 import * as query from './notice.query'
 import * as service from './notice.service'
 import * as review from './notice.review'
+import { autoSummary, sanitizeBody } from './notice.text'
 
 export function noticeRoutes (router: Router<AppState>, deps: Deps): void {
   mountContract(router, deps, contract.listNotices, async ({ query: q }) => query.listPublished(deps, q))
@@ -22,6 +23,11 @@ export function noticeRoutes (router: Router<AppState>, deps: Deps): void {
 
   mountContract(router, deps, contract.getStaffNotice, async ({ params }, c) =>
     service.staffNotice(deps, deps.db, await service.loadInScope(deps.db, c.actor, params.id)))
+
+  mountContract(router, deps, contract.previewNotice, async ({ body }) => {
+    const clean = sanitizeBody(body.body)
+    return { body: clean, summary: body.summary || autoSummary(clean) }
+  })
 
   mountContract(router, deps, contract.createNotice, async ({ body }, c) =>
     service.createNotice(deps, c.actor, body, { ip: c.ip, requestId: c.requestId }))

@@ -2,9 +2,6 @@ import type Router from '@koa/router'
 import { contract, type OrgNode } from '@bianmin/shared'
 import type { AppState, Deps } from '../../platform/types'
 import { mountContract } from '../../platform/http'
-import { toIso } from '../../platform/clock'
-import { decodeCursor, encodeCursor } from '../../platform/cursor'
-import { inSubtree } from '../../platform/scope'
 
 export function orgRoutes (router: Router<AppState>, deps: Deps): void {
   mountContract(router, deps, contract.listOrgs, async () => {
@@ -30,30 +27,6 @@ export function orgRoutes (router: Router<AppState>, deps: Deps): void {
         id: h.id, orgId: h.orgId, orgName: h.org.name, name: h.name, address: h.address, phone: h.phone, openHours: h.openHours,
         windows: h.windows.map((w) => ({ id: w.id, name: w.name, number: w.number })),
       })),
-    }
-  })
-
-  mountContract(router, deps, contract.listAudit, async ({ query }, c) => {
-    const cur = decodeCursor(query.cursor)
-    const rows = await deps.db.auditLog.findMany({
-      where: {
-        orgId: { in: (await deps.db.org.findMany({ where: inSubtree(c.actor), select: { id: true } })).map((o) => o.id) },
-        ...(query.action ? { action: query.action } : {}),
-        ...(query.targetType ? { targetType: query.targetType } : {}),
-        ...(query.targetId ? { targetId: query.targetId } : {}),
-        ...(cur ? { OR: [{ createdAt: { lt: new Date(cur.t) } }, { createdAt: new Date(cur.t), id: { lt: cur.id } }] } : {}),
-      },
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      take: query.limit + 1,
-    })
-    const items = rows.slice(0, query.limit)
-    const last = items[items.length - 1]
-    return {
-      items: items.map((a) => ({
-        id: a.id, actorType: a.actorType, actorId: a.actorId, actorName: a.actorName, orgId: a.orgId, action: a.action,
-        targetType: a.targetType, targetId: a.targetId, detail: a.detail, requestId: a.requestId, createdAt: toIso(a.createdAt),
-      })),
-      nextCursor: rows.length > query.limit && last ? encodeCursor({ t: last.createdAt.toISOString(), id: last.id }) : null,
     }
   })
 }

@@ -88,7 +88,7 @@ export async function eraseMe (deps: Deps, actor: ResidentActor, meta: AuditMeta
     const ratingIds = (await tx.rating.findMany({ where: { residentId }, select: { id: true } })).map((x) => x.id)
     await tx.rectification.updateMany({ where: { ratingId: { in: ratingIds } }, data: { residentFeedback: null } })
     await tx.rating.updateMany({ where: { residentId }, data: { residentId: null, comment: null } })
-    await tx.disclosure.updateMany({ where: { residentId }, data: { residentId: null, contactName: ERASED_NAME, contactPhoneEnc: emptyEnc } })
+    await tx.disclosure.updateMany({ where: { residentId }, data: { residentId: null, contactName: ERASED_NAME, contactPhoneEnc: emptyEnc, applicantIdEnc: null, postalAddressEnc: null } })
     await tx.notification.deleteMany({ where: { residentId } })
     await tx.privacyConsent.deleteMany({ where: { residentId } })
     await tx.idempotencyKey.deleteMany({ where: { scope: { startsWith: `resident:${residentId}:` } } })
