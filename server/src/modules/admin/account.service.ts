@@ -7,7 +7,7 @@ import { hashPassword, randomPassword } from '../../platform/password'
 import { revokeSessions } from '../../platform/auth'
 import { audit, type AuditMeta } from '../../platform/audit'
 import { toIso, toIsoOrNull } from '../../platform/clock'
-import { decodeCursor, encodeCursor } from '../../platform/cursor'
+import { paginate } from '../../platform/paginate'
 
 type Row = Awaited<ReturnType<Deps['db']['staff']['findFirstOrThrow']>> & { org: { name: string } }
 
@@ -30,23 +30,18 @@ async function checkHall (deps: Deps, actor: StaffActor, hallId: string | null |
 }
 
 export async function listAccounts (deps: Deps, actor: StaffActor, q: { limit: number; cursor?: string; q?: string; orgId?: string; disabled?: boolean }) {
-  const cur = decodeCursor(q.cursor)
-  const rows = await deps.db.staff.findMany({
+  const page = await paginate(q, { by: 'username', dir: 'asc', kind: 'string' }, (p) => deps.db.staff.findMany({
     where: {
       org: inSubtree(actor),
       ...(q.orgId ? { orgId: q.orgId } : {}),
       ...(q.disabled !== undefined ? { disabled: q.disabled } : {}),
       ...(q.q ? { OR: [{ username: { contains: q.q } }, { name: { contains: q.q } }] } : {}),
-      ...(cur ? { username: { gt: cur.t } } : {}),
+      AND: [p.where],
     },
-    include: { org: { select: { name: true } } },
-    orderBy: { username: 'asc' },
-    take: q.limit + 1,
-  })
-  const items = rows.slice(0, q.limit)
-  const last = items[items.length - 1]
+    include: { org: { select: { name: true } } }, orderBy: p.orderBy, take: p.take,
+  }))
   const now = deps.clock.now()
-  return { items: items.map((s) => accountView(s, now)), nextCursor: rows.length > q.limit && last ? encodeCursor({ t: last.username, id: last.id }) : null }
+  return { items: page.items.map((s) => accountView(s, now)), nextCursor: page.nextCursor }
 }
 
 export async function createAccount (deps: Deps, actor: StaffActor, body: { username: string; name: string; roles: Role[]; orgId: string; hallId?: string | null; password?: string }, meta: AuditMeta) {

@@ -4,7 +4,7 @@ import type { z } from 'zod'
 import type { createRatingBody } from '@bianmin/shared'
 import type { Deps, ResidentActor } from '../../platform/types'
 import { AppError, invalidState, notFound } from '../../platform/errors'
-import { decodeCursor, encodeCursor } from '../../platform/cursor'
+import { paginate } from '../../platform/paginate'
 import { toIso } from '../../platform/clock'
 import { loadSubjects, resolverFor, subjectResolvers, type SubjectInfo } from './subjects/index'
 import { ratingDetail, ratingView, subjectView } from './rating.mapper'
@@ -58,23 +58,15 @@ export async function createRating (deps: Deps, actor: ResidentActor, body: Crea
 }
 
 export async function listMyRatings (deps: Deps, actor: ResidentActor, q: { limit: number; cursor?: string }) {
-  const cur = decodeCursor(q.cursor)
-  const rows = await deps.db.rating.findMany({
-    where: {
-      residentId: actor.id,
-      ...(cur ? { OR: [{ createdAt: { lt: new Date(cur.t) } }, { createdAt: new Date(cur.t), id: { lt: cur.id } }] } : {}),
-    },
-    include: { rectification: true },
-    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    take: q.limit + 1,
-  })
-  const items = rows.slice(0, q.limit)
+  const page = await paginate(q, { by: 'createdAt', dir: 'desc' }, (p) => deps.db.rating.findMany({
+    where: { residentId: actor.id, ...p.where }, include: { rectification: true }, orderBy: p.orderBy, take: p.take,
+  }))
+  const items = page.items
   const subjects = await loadSubjects(deps.db, items)
   const now = deps.clock.now()
-  const last = items[items.length - 1]
   return {
     items: items.map((r) => ratingView(r, subjects.get(`${r.subjectType}:${r.subjectId}`), now)),
-    nextCursor: rows.length > q.limit && last ? encodeCursor({ t: last.createdAt.toISOString(), id: last.id }) : null,
+    nextCursor: page.nextCursor,
   }
 }
 
