@@ -3,7 +3,7 @@
 // Idempotency-Key row is claimed in that transaction too. Nothing relies on in-process locks.
 import type { z } from 'zod'
 import { pageUrl, type AppointmentDetail, type AppointmentView, type bookingInput } from '@bianmin/shared'
-import type { Deps, StaffActor } from '../../platform/types'
+import type { Deps, StaffActor, Tx } from '../../platform/types'
 import type { Prisma } from '../../generated/sqlite/client.js'
 import { AppError, invalidState, notFound } from '../../platform/errors'
 import { orgPathIn } from '../../platform/scope'
@@ -15,7 +15,6 @@ import { appointmentInclude, appointmentView, viewCtx, withQr, type AppointmentR
 import { claim, IdempotencyHit, record, replay, type Idem } from './idempotency'
 import { metrics } from '../../platform/metrics'
 
-type Tx = Prisma.TransactionClient
 export type Booker =
   | { kind: 'resident'; residentId: string }
   | { kind: 'staff'; actor: StaffActor; channel: 'PHONE' | 'PROXY'; meta: AuditMeta }

@@ -2,8 +2,8 @@
 // (≤ 15 working days, not counted), reply with an outcome of the annual table, close. Each change is one transaction
 // with its event, audit entry and (where the applicant must know) a notification; dueAt is recomputed every time.
 import { disclosureOutcomeInfo, disclosureStatusLabels, DISCLOSURE_SYSTEM_OUTCOMES, type DisclosureOutcome, type DisclosureStatus } from '@bianmin/shared'
-import type { Disclosure, Prisma } from '../../generated/sqlite/client.js'
-import type { Deps, StaffActor } from '../../platform/types'
+import type { Disclosure } from '../../generated/sqlite/client.js'
+import type { Deps, StaffActor, Tx } from '../../platform/types'
 import type { Db } from '../../platform/db'
 import { audit, type AuditMeta } from '../../platform/audit'
 import { shanghaiDate } from '../../platform/clock'
@@ -16,7 +16,6 @@ import {
 import { attachUploads } from '../uploads/upload.links'
 import { detailPage, loadView, rules } from './disclosure.service'
 
-type Tx = Prisma.TransactionClient
 interface Step {
   /** Statuses the action is allowed from (checked again atomically in the update). */
   from: readonly DisclosureStatus[]

@@ -1,11 +1,9 @@
 // 申请编号: <receipt year>-<six-digit sequence>, unique in the database. The next number is read inside the creating
 // transaction; two requests that read the same number collide on the unique index and the later one retries.
-import type { Deps } from '../../platform/types'
-import type { Prisma } from '../../generated/sqlite/client.js'
+import type { Deps, Tx } from '../../platform/types'
 import { shanghaiDate } from '../../platform/clock'
 import { AppError } from '../../platform/errors'
 
-type Tx = Prisma.TransactionClient
 export type NextSerial = (tx: Tx) => Promise<string>
 
 /** The only unique column of a new request besides its id is the serial. */

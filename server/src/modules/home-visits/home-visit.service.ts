@@ -3,7 +3,7 @@
 // Phone and address are encrypted at rest; phones are masked in every answer.
 import type { z } from 'zod'
 import type { HomeVisitView, homeVisitInput } from '@bianmin/shared'
-import type { Deps } from '../../platform/types'
+import type { Deps, Tx } from '../../platform/types'
 import type { Prisma } from '../../generated/sqlite/client.js'
 import { AppError, invalidState, notFound } from '../../platform/errors'
 import { toIso, toIsoOrNull } from '../../platform/clock'
@@ -74,7 +74,7 @@ export async function getMine (deps: Deps, residentId: string, id: string) {
   return (await views(deps, [h]))[0]!
 }
 
-export async function move (deps: Deps, id: string, from: Status[], data: Prisma.HomeVisitUpdateManyMutationInput, after: (tx: Prisma.TransactionClient, h: Row) => Promise<void>) {
+export async function move (deps: Deps, id: string, from: Status[], data: Prisma.HomeVisitUpdateManyMutationInput, after: (tx: Tx, h: Row) => Promise<void>) {
   const done = await deps.db.$transaction(async (tx) => {
     const r = await tx.homeVisit.updateMany({ where: { id, status: { in: from } }, data })
     if (r.count === 0) return null

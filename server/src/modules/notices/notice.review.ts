@@ -1,10 +1,10 @@
 // Reviewers: approve (publish, at once or at the scheduled time), reject with a reason, withdraw. The reviewer is never
 // the author. 三同步: a 政策解读 and its 政策文件 are published together — approving one while the other is pending
 // review publishes both at the same instant; approving one while the other is still a draft (or rejected) is refused.
-import type { Deps, StaffActor } from '../../platform/types'
+import type { Deps, StaffActor, Tx } from '../../platform/types'
 import { AppError, invalidState } from '../../platform/errors'
 import { audit, type AuditMeta } from '../../platform/audit'
-import { change, loadInScope, statusLabel, type StaffNotice, type Tx } from './notice.service'
+import { change, loadInScope, statusLabel, type StaffNotice } from './notice.service'
 import type { NoticeRow } from './notice.mapper'
 import { fullSelect } from './notice.mapper'
 import { inSubtree } from '../../platform/scope'

@@ -2,7 +2,7 @@
 // audited in its transaction, bumps the notice's version and the cache counter, and drops this instance's cache.
 import type { z } from 'zod'
 import { noticeAttachmentRules, type createNoticeBody, type updateNoticeBody, type NoticeStatus, type staffNoticeView } from '@bianmin/shared'
-import type { Deps, StaffActor } from '../../platform/types'
+import type { Deps, StaffActor, Tx } from '../../platform/types'
 import type { Db } from '../../platform/db'
 import { AppError, invalidState, notFound, validation } from '../../platform/errors'
 import { assertOrgInScope, inSubtree } from '../../platform/scope'
@@ -14,7 +14,6 @@ import { relatedOf } from './notice.query'
 import { readingsOf } from './notice.links'
 import { fullSelect, listSelect, staffListItem, staffView, type NoticeRow } from './notice.mapper'
 
-export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0]
 type CreateInput = z.output<typeof createNoticeBody>
 type UpdateInput = z.output<typeof updateNoticeBody>
 export type StaffNotice = z.output<typeof staffNoticeView>
