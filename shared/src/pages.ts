@@ -48,6 +48,8 @@ export const PAGES = {
   staffCalendar: 'staff/admin/calendar/index',
   staffAppointmentsToday: 'staff/appointments/today/index',
   staffSlots: 'staff/appointments/slots/index',
+  staffPhoneBooking: 'staff/appointments/phone/index',
+  staffHomeVisits: 'staff/home-visits/list/index',
   staffRectifications: 'staff/rectifications/list/index',
   staffRectificationDetail: 'staff/rectifications/detail/index',
   staffAppeals: 'staff/rectifications/appeals/index',
@@ -58,6 +60,7 @@ export const PAGES = {
   staffNoticeDetail: 'staff/notices/detail/index',
   staffNoticeEdit: 'staff/notices/edit/index',
   staffHallConsole: 'staff/hall/console/index',
+  staffPassword: 'staff/account/password/index',
 
   // Hall devices (sub-package root `hall`): no resident session, no consent panel.
   hallScreen: 'hall/queue/screen/index',

@@ -11,7 +11,7 @@ export const STAFF_HOME_URL = pageUrl('staffHome')
 
 /** 403 reasons and the page that lifts them (that page gets `?back=` too). Add a reason here, nowhere else. */
 export const forbiddenReasons: Record<string, { url: string; message: string }> = {
-  PASSWORD_CHANGE_REQUIRED: { url: '/staff/account/password/index', message: '请先修改初始密码' },
+  PASSWORD_CHANGE_REQUIRED: { url: pageUrl('staffPassword'), message: '请先修改初始密码' },
 }
 
 /** The current page as a URL (path and query, Taro's own `$…` parameters left out); '' when unknown. */

@@ -27,11 +27,14 @@ export const STAFF_NAV: NavSection[] = [
   {
     key: 'home', title: '工作台', items: [
       { key: 'home', page: 'staffHome', title: '待我处理', description: '今天需要处理的事项', badge: '台', navOnly: true },
+      { key: 'password', page: 'staffPassword', title: '修改密码', description: '修改我的登录密码', badge: '密' },
     ],
   },
   {
     key: 'hall', title: '窗口服务', items: [
       { key: 'today', page: 'staffAppointmentsToday', title: '今日预约', description: '签到、叫号、办结', badge: '约', roles: ['CLERK'] },
+      { key: 'phone', page: 'staffPhoneBooking', title: '电话预约', description: '为来电、代办群众预约和取消', badge: '电', roles: ['CLERK'] },
+      { key: 'homeVisits', page: 'staffHomeVisits', title: '上门服务', description: '受理、安排上门、办结', badge: '门', roles: ['CLERK', 'HANDLER'] },
     ],
   },
   {

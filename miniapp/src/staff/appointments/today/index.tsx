@@ -151,6 +151,7 @@ export default function StaffTodayPage () {
           </View>
           <Text className='ap-title'>{`${a.contactName} ${a.contactPhone}`}</Text>
           <Text className='ap-line'>{`${a.serviceItemName}${a.windowName ? ` · ${a.windowName}` : ''} · 签到码 ${a.code}`}</Text>
+          {a.note && <Text className='ap-line' data-testid='st-note'>{`备注：${a.note}`}</Text>}
           {actionsFor(a).length > 0 && (
             <View className='ap-actions'>
               {actionsFor(a).map((x) => (

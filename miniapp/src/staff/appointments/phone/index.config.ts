@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '电话预约 / 代办',
+})
