@@ -34,6 +34,8 @@ export async function boot (env: NodeJS.ProcessEnv = process.env, opts: { log?: 
   let stopping: Promise<void> | null = null
   const stop = () => (stopping ??= (async () => {
     jobs.stop()
+    // Long-lived responses (the hall's event streams) end first, or the server would wait for them forever.
+    for (const s of Object.values(deps.state as unknown as Record<string, { drain?: () => void } | undefined>)) s?.drain?.()
     await new Promise<void>((resolve) => { server.close(() => resolve()); server.closeIdleConnections() })
     await jobs.idle()
     await closeDeps(deps) // buffered notice views written, module timers cleared

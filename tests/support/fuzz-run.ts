@@ -17,7 +17,15 @@ export interface Answer { status: number; text: string; contentType: string }
 export async function send (t: TestApp, r: FuzzRequest, token: string | null): Promise<Answer> {
   const headers = { ...(token && !('authorization' in r.headers) ? { authorization: `Bearer ${token}` } : {}), ...r.headers }
   const res = await fetch(t.url + r.url, { method: r.method, headers, body: r.body === undefined ? undefined : typeof r.body === 'string' ? r.body : new Uint8Array(r.body) })
-  return { status: res.status, text: await res.text(), contentType: res.headers.get('content-type') ?? '' }
+  const contentType = res.headers.get('content-type') ?? ''
+  if (res.ok && contentType.startsWith('text/event-stream')) {
+    // A live event stream never ends by itself: its first chunk is the answer, then the client goes away.
+    const reader = res.body!.getReader()
+    const { value } = await reader.read()
+    await reader.cancel()
+    return { status: res.status, text: new TextDecoder().decode(value), contentType }
+  }
+  return { status: res.status, text: await res.text(), contentType }
 }
 
 /** Problems with an error answer: not the API.md envelope, a code outside the catalogue, a status that does not match its code, or a non-Chinese message. */

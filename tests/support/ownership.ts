@@ -84,6 +84,9 @@ export async function buildFixtures (t: TestApp, cast: Cast): Promise<Record<str
   out['slot-templates'] = { params: { id: (await t.deps.db.slotTemplate.findFirstOrThrow({ where: { hallId: hall.id } })).id }, owner: 'ORG' }
   out.slots = { params: { id: (await t.deps.db.slot.findFirstOrThrow({ where: { hallId: hall.id, date: '2026-11-26' } })).id }, owner: 'ORG' }
   out['service-items'] = { params: { id: item.id }, owner: 'ORG' }
+  // A ticket resident A took in the app at the demo hall (staff of another street must not reach it either).
+  const ticket = await a('createTicket', { body: { hallId: hall.id, serviceItemId: item.id } })
+  out.tickets = { params: { id: ticket.id }, owner: 'RESIDENT' }
   out.accounts = { params: { id: cast.HANDLER.id! }, owner: 'ORG' }
   return out
 }

@@ -11,6 +11,7 @@ import { workbenchModule } from './workbench/workbench.module'
 import { messagesModule } from './messages/message.module'
 import { serviceItemsModule } from './service-items/service-item.module'
 import { appointmentsModule } from './appointments/appointment.module'
+import { hallModule } from './hall/hall.module'
 import { homeVisitsModule } from './home-visits/home-visit.module'
 import { consultationsModule } from './consultations/consultation.module'
 import { ratingsModule } from './ratings/rating.module'
@@ -31,6 +32,7 @@ export const modules: readonly ModuleDef[] = [
   messagesModule,
   serviceItemsModule,
   appointmentsModule,
+  hallModule,
   homeVisitsModule,
   consultationsModule,
   ratingsModule,

@@ -6,6 +6,7 @@ import type { Db } from './db'
 export type NotificationKind =
   | 'BOOKING_CONFIRMED' | 'BOOKING_REMINDER' | 'BOOKING_CANCELLED' | 'SLOT_CLOSED' | 'NO_SHOW_SUSPENDED'
   | 'CONSULTATION_REPLIED' | 'CONSULTATION_CLOSED' | 'RECTIFICATION_RESULT' | 'DISCLOSURE_UPDATE' | 'HOME_VISIT_UPDATE'
+  | 'TICKET_NEAR' | 'TICKET_CALLED' | 'TICKET_DONE'
 
 export interface NotificationInput {
   residentId: string

@@ -15,6 +15,16 @@ const groups = {
   privacy: z.object({ version: z.string().regex(/^[\w.-]{1,20}$/, '版本号格式不正确') }),
   retention: z.object({ auditMonths: int(6, 120) }),
   /** Requests allowed per client in each window (a 429 with Retry-After beyond it). */
+  /**
+   * 服务大厅: a checked-in appointment ranks at its slot start (ahead of walk-ins who came after it) when checked in at
+   * most appointmentGraceMinutes after the start (0: no priority, it ranks at check-in); the 评价器 rates a service
+   * up to raterMinutes after 办结; residents get a message when nearAhead are ahead; ticketHours is used for halls
+   * whose opening hours name no times.
+   */
+  hall: z.object({
+    appointmentGraceMinutes: int(0, 480), raterMinutes: int(1, 120), nearAhead: int(1, 20),
+    ticketHours: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d(,([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d)*$/, '格式如 08:30-12:00,14:30-17:30'),
+  }),
   rateLimits: z.object({
     loginPerMinute: int(3, 1000), staffLoginPer15Minutes: int(3, 100), bookingsPerMinute: int(1, 1000),
     submissionsPerHour: int(1, 1000), uploadsPerHour: int(1, 10000),
@@ -37,6 +47,7 @@ export const settingsPatchSchema = z.object({
   privacy: groups.privacy.partial().optional(),
   retention: groups.retention.partial().optional(),
   rateLimits: groups.rateLimits.partial().optional(),
+  hall: groups.hall.partial().optional(),
 }).strict()
 export type SettingsPatch = z.output<typeof settingsPatchSchema>
 
@@ -48,6 +59,7 @@ export const defaultSettings: Settings = {
   auth: { lockoutThreshold: 5, lockoutMinutes: 15, staffTokenHours: 12, staffIdleMinutes: 30, residentTokenDays: 30 },
   privacy: { version: '2026-11' },
   retention: { auditMonths: 6 },
+  hall: { appointmentGraceMinutes: 30, raterMinutes: 10, nearAhead: 3, ticketHours: '08:30-12:00,14:30-17:30' },
   rateLimits: { loginPerMinute: 10, staffLoginPer15Minutes: 10, bookingsPerMinute: 20, submissionsPerHour: 10, uploadsPerHour: 30 },
 }
 

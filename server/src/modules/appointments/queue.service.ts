@@ -10,6 +10,7 @@ import { inSubtree } from '../../platform/scope'
 import { appointmentInclude, staffAppointmentView, viewCtx, type AppointmentRow } from './appointment.mapper'
 import { queueNumber } from './booking.rules'
 import { TX_OPTIONS } from './booking.service'
+import { followAppointment, insertAppointmentTicket } from '../hall/ticket.service'
 
 type Status = AppointmentRow['status']
 const statusName: Record<Status, string> = {
@@ -34,16 +35,24 @@ export async function checkIn (deps: Deps, actor: StaffActor, a: AppointmentRow,
   if (a.status === 'CHECKED_IN' || a.status === 'CALLED') return view(deps, a.id) // scanned twice: same number
   if (a.status !== 'BOOKED') throw invalidState(`该预约${statusName[a.status]}，不能签到`)
   if (a.date !== deps.clock.today()) throw invalidState(`只能为当天的预约签到（该预约为 ${a.date}）`)
+  const grace = (await deps.settings.get()).hall.appointmentGraceMinutes
   for (let attempt = 0; ; attempt++) {
     try {
       const done = await deps.db.$transaction(async (tx) => {
         const max = await tx.appointment.aggregate({ where: { hallId: a.hallId, date: a.date }, _max: { queueSeq: true } })
         const seq = (max._max.queueSeq ?? 0) + 1
+        const now = deps.clock.now()
+        const number = queueNumber(a.hall.queuePrefix, seq)
         const r = await tx.appointment.updateMany({
           where: { id: a.id, status: 'BOOKED' },
-          data: { status: 'CHECKED_IN', queueSeq: seq, queueNumber: queueNumber(a.hall.queuePrefix, seq), checkedInAt: deps.clock.now(), handledById: actor.id },
+          data: { status: 'CHECKED_IN', queueSeq: seq, queueNumber: number, checkedInAt: now, handledById: actor.id },
         })
         if (r.count === 0) return false
+        // The hall's one queue: the checked-in appointment waits there with the same number (PRODUCT.md §7).
+        await insertAppointmentTicket(tx, {
+          id: a.id, hallId: a.hallId, date: a.date, serviceItemId: a.serviceItemId, residentId: a.residentId, windowId: a.windowId,
+          queueSeq: seq, queueNumber: number, slotStartsAt: a.slot.startsAt, prefix: a.hall.queuePrefix,
+        }, now, grace, actor.id)
         await audit(tx, actor, { action: 'appointment.check_in', targetType: 'Appointment', targetId: a.id, orgId: a.hall.orgId, detail: { queueSeq: seq } }, meta)
         return true
       }, TX_OPTIONS)
@@ -64,6 +73,7 @@ async function transition (deps: Deps, actor: StaffActor, a: AppointmentRow, fro
   const ok = await deps.db.$transaction(async (tx) => {
     const r = await tx.appointment.updateMany({ where: { id: a.id, status: { in: from } }, data: { ...data, handledById: actor.id } })
     if (r.count === 0) return false
+    await followAppointment(tx, a.id, data.status as 'CALLED' | 'DONE', deps.clock.now(), (data.windowId as string | undefined) ?? undefined)
     await audit(tx, actor, { action, targetType: 'Appointment', targetId: a.id, orgId: a.hall.orgId, detail: { from: a.status, ...(data.windowId ? { windowId: data.windowId as string } : {}) } }, meta)
     return true
   }, TX_OPTIONS)
@@ -96,6 +106,7 @@ export async function noShow (deps: Deps, actor: StaffActor, a: AppointmentRow, 
   const ok = await deps.db.$transaction(async (tx) => {
     const r = await tx.appointment.updateMany({ where: { id: a.id, status: { in: from } }, data: { status: 'NO_SHOW', noShowAt: now, handledById: actor.id } })
     if (r.count === 0) return false
+    await followAppointment(tx, a.id, 'NO_SHOW', now)
     let suspendedUntil: Date | null = null
     if (a.residentId) {
       const since = new Date(now.getTime() - s.noShowWindowDays * 86400_000)
@@ -136,6 +147,7 @@ export async function callNext (deps: Deps, actor: StaffActor, hallId: string, w
     const called = await deps.db.$transaction(async (tx) => {
       const r = await tx.appointment.updateMany({ where: { id: next.id, status: 'CHECKED_IN' }, data: { status: 'CALLED', calledAt: deps.clock.now(), handledById: actor.id, ...(win ? { windowId: win } : {}) } })
       if (r.count === 0) return false // another window called it first
+      await followAppointment(tx, next.id, 'CALLED', deps.clock.now(), win)
       await audit(tx, actor, { action: 'appointment.call', targetType: 'Appointment', targetId: next.id, orgId: hall.orgId, detail: { next: true, queueNumber: next.queueNumber, ...(win ? { windowId: win } : {}) } }, meta)
       return true
     }, TX_OPTIONS)

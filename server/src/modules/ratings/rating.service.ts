@@ -1,5 +1,5 @@
 // Resident side of 好差评: 一事一评 within the window, 差评 opens a rectification case in the same transaction.
-import { isBadLevel, type RatingSubjectType } from '@bianmin/shared'
+import { isBadLevel, type RatingChannel, type RatingSubjectType } from '@bianmin/shared'
 import type { z } from 'zod'
 import type { createRatingBody } from '@bianmin/shared'
 import type { Deps, ResidentActor } from '../../platform/types'
@@ -24,9 +24,16 @@ async function ownSubject (deps: Deps, actor: ResidentActor, type: RatingSubject
 const rateBefore = (s: SubjectInfo, windowDays: number): Date | null => (s.doneAt ? new Date(s.doneAt.getTime() + windowDays * DAY) : null)
 
 export async function createRating (deps: Deps, actor: ResidentActor, body: CreateRating) {
-  const settings = (await deps.settings.get()).rating
   const subject = await ownSubject(deps, actor, body.subjectType, body.subjectId)
-  const existing = await deps.db.rating.findUnique({ where: { subjectType_subjectId: { subjectType: body.subjectType, subjectId: body.subjectId } }, select: { id: true } })
+  return recordRating(deps, subject, body, { residentId: actor.id, channel: 'APP' })
+}
+
+type RatingInput = Pick<CreateRating, 'level' | 'dimensions' | 'tags' | 'comment'>
+
+/** 一事一评 for a finished subject within the window, by a resident (APP) or at the counter's 评价器 (WINDOW). */
+export async function recordRating (deps: Deps, subject: SubjectInfo, body: RatingInput, by: { residentId: string | null; channel: RatingChannel }) {
+  const settings = (await deps.settings.get()).rating
+  const existing = await deps.db.rating.findUnique({ where: { subjectType_subjectId: { subjectType: subject.type, subjectId: subject.id } }, select: { id: true } })
   if (existing) throw duplicate()
   if (!subject.finished || !subject.doneAt) throw invalidState('该事项尚未办结，办结后才能评价')
   const now = deps.clock.now()
@@ -38,7 +45,7 @@ export async function createRating (deps: Deps, actor: ResidentActor, body: Crea
     const rating = await deps.db.$transaction(async (tx) => {
       const r = await tx.rating.create({
         data: {
-          subjectType: body.subjectType, subjectId: body.subjectId, residentId: actor.id, orgId: subject.orgId, hallId: subject.hallId,
+          subjectType: subject.type, subjectId: subject.id, residentId: by.residentId, channel: by.channel, orgId: subject.orgId, hallId: subject.hallId,
           windowId: subject.windowId, serviceItemId: subject.serviceItemId, level: body.level, dimensions: body.dimensions ?? undefined,
           tags: body.tags, comment: body.comment || null, serviceDoneAt: subject.doneAt!, createdAt: now,
         },

@@ -6,6 +6,7 @@ import type { Deps, StaffActor } from '../../platform/types'
 import { statsOverview } from './stats.service'
 import { disclosureAnnualTable } from '../disclosures/disclosure.annual'
 import { statsFilter } from '../ratings/rating.stats'
+import { hallYear } from '../hall/hall.stats'
 
 const pct = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(2)}%`)
 
@@ -15,6 +16,7 @@ export async function annualReport (deps: Deps, actor: StaffActor, year: number,
   const o = await statsOverview(deps, actor, { from, to, orgId })
   const filter = await statsFilter(deps, { orgId }, actor)
   const disclosures = await disclosureAnnualTable(deps, filter.orgIds ?? [], year)
+  const hall = await hallYear(deps.db, filter.orgIds, from, to)
   const c = o.consultations
   const a = o.appointments
   const r = o.ratings
@@ -30,6 +32,8 @@ export async function annualReport (deps: Deps, actor: StaffActor, year: number,
     { section: '互动交流', label: '平均答复用时', value: c.avgReplyWorkHours ?? '—', unit: '工作小时' },
     { section: '政务服务', label: '预约办理', value: a.booked, unit: '件' },
     { section: '政务服务', label: '办结', value: a.done, unit: '件' },
+    { section: '政务服务', label: '服务大厅取号', value: hall.tickets, unit: '张' },
+    { section: '政务服务', label: '平均等候时间', value: hall.avgWaitMinutes ?? '—', unit: '分钟' },
     { section: '政务服务', label: '“一趟不用跑”事项占比', value: pct(a.items.fullyOnlineShare), unit: '' },
     { section: '政务服务', label: '“最多跑一趟”事项占比', value: pct(a.items.maxOneVisitShare), unit: '' },
     { section: '好差评', label: '收到评价', value: r.rated, unit: '条' },

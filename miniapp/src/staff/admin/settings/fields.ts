@@ -60,6 +60,15 @@ export const settingGroupDefs: GroupDef[] = [
     fields: [{ key: 'auditMonths', label: '操作记录（审计日志）保存', unit: '个月' }],
   },
   {
+    key: 'hall', title: '服务大厅',
+    fields: [
+      { key: 'appointmentGraceMinutes', label: '预约签到优先（时段开始后）', unit: '分钟', hint: '在此时间内签到的预约排在时段开始后取号的群众之前；0 表示不优先' },
+      { key: 'raterMinutes', label: '评价器可评价（办结后）', unit: '分钟' },
+      { key: 'nearAhead', label: '前面还剩几位时提醒群众', unit: '位' },
+      { key: 'ticketHours', label: '默认取号时间', unit: '', hint: '服务中心未写明办公时间时使用，如 08:30-12:00,14:30-17:30', text: true },
+    ],
+  },
+  {
     key: 'rateLimits', title: '防刷限制',
     fields: [
       { key: 'loginPerMinute', label: '同一网络每分钟登录', unit: '次' },
