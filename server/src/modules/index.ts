@@ -15,6 +15,7 @@ import { hallModule } from './hall/hall.module'
 import { homeVisitsModule } from './home-visits/home-visit.module'
 import { consultationsModule } from './consultations/consultation.module'
 import { ratingsModule } from './ratings/rating.module'
+import { rectificationsModule } from './rectifications/rectification.module'
 import { noticesModule } from './notices/notice.module'
 import { disclosuresModule } from './disclosures/disclosure.module'
 import { uploadsModule } from './uploads/upload.module'
@@ -36,6 +37,7 @@ export const modules: readonly ModuleDef[] = [
   homeVisitsModule,
   consultationsModule,
   ratingsModule,
+  rectificationsModule,
   noticesModule,
   disclosuresModule,
   uploadsModule,

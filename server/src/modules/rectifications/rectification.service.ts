@@ -9,8 +9,8 @@ import { inSubtree } from '../../platform/scope'
 import { maskName, maskPhone } from '../../platform/crypto'
 import { notify } from '../../platform/outbox'
 import { toIso, toIsoOrNull } from '../../platform/clock'
-import { loadSubjects, resolverFor } from './subjects/index'
-import { dimensionsOf, isOverdue, rectProgress, subjectView, tagsOf, type RectStatus } from './rating.mapper'
+import { loadSubjects, resolverFor } from '../ratings/subjects/index'
+import { dimensionsOf, isOverdue, rectProgress, subjectView, tagsOf, type RectStatus } from '../ratings/rating.mapper'
 import { appealViews } from './appeal.service'
 
 const transitions: Record<RectificationAction, { from: RectStatus[]; to: RectStatus; step: string; label: string }> = {

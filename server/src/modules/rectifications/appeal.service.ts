@@ -6,8 +6,8 @@ import { AppError, invalidState, notFound } from '../../platform/errors'
 import { paginate } from '../../platform/paginate'
 import { inSubtree, orgPathIn } from '../../platform/scope'
 import { toIso, toIsoOrNull } from '../../platform/clock'
-import { loadSubjects } from './subjects/index'
-import { tagsOf } from './rating.mapper'
+import { loadSubjects } from '../ratings/subjects/index'
+import { tagsOf } from '../ratings/rating.mapper'
 
 type AppealStatus = 'PENDING' | 'UPHELD' | 'DISMISSED'
 type AppealRow = {
