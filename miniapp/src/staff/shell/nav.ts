@@ -43,6 +43,7 @@ export const STAFF_NAV: NavSection[] = [
       { key: 'rectify', page: 'staffRectifications', title: '差评整改', description: '核实、整改、回访', badge: '改', roles: handlers },
       { key: 'appeals', page: 'staffAppeals', title: '申诉复核', description: '评价申诉的审核', badge: '复', roles: reviewers },
       { key: 'disclosures', page: 'staffDisclosures', title: '依申请公开', description: '补正、延期、答复', badge: '申', roles: ['HANDLER', 'REVIEWER'] },
+      { key: 'disclosureRecord', page: 'staffDisclosureRecord', title: '登记申请', description: '当面、信函申请登记，打印受理回执', badge: '登', roles: ['HANDLER', 'REVIEWER', 'ADMIN'] },
     ],
   },
   {
@@ -62,6 +63,7 @@ export const STAFF_NAV: NavSection[] = [
       { key: 'settings', page: 'staffSettings', title: '系统设置', description: '预约、评价、咨询等规则', badge: '设', roles: admins },
       { key: 'accounts', page: 'staffAccounts', title: '账号管理', description: '新建账号、停用、重置密码', badge: '账', roles: admins },
       { key: 'calendar', page: 'staffCalendar', title: '工作日历', description: '节假日、调休、临时调整', badge: '历', roles: admins },
+      { key: 'audit', page: 'staffAudit', title: '审计日志', description: '谁在何时做了什么', badge: '审', roles: ['ADMIN', 'REVIEWER'] },
     ],
   },
 ]

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '受理回执',
+})
