@@ -1,4 +1,6 @@
-// The whole API: every domain's routes in one table, keyed by verb names.
+// The whole API: every domain's routes in one table, keyed by verb names (combine() refuses a name or a method + path
+// declared twice, at compile time and at start-up).
+import { combine } from './combine'
 import { metaRoutes } from './meta'
 import { opsRoutes } from './ops'
 import { authRoutes } from './auth'
@@ -20,32 +22,33 @@ import { rectificationRoutes } from './rectifications'
 import { privacyRoutes } from './privacy'
 import { privacyNoticeRoutes } from './privacy-notice'
 
-export const contract = {
-  ...metaRoutes,
-  ...opsRoutes,
-  ...authRoutes,
-  ...orgRoutes,
-  ...auditRoutes,
-  ...adminRoutes,
-  ...workbenchRoutes,
-  ...messageRoutes,
-  ...uploadRoutes,
-  ...consultationRoutes,
-  ...noticeRoutes,
-  ...serviceItemRoutes,
-  ...appointmentRoutes,
-  ...hallRoutes,
-  ...homeVisitRoutes,
-  ...disclosureRoutes,
-  ...ratingRoutes,
-  ...rectificationRoutes,
-  ...privacyRoutes,
-  ...privacyNoticeRoutes,
-}
+export const contract = combine(
+  metaRoutes,
+  opsRoutes,
+  authRoutes,
+  orgRoutes,
+  auditRoutes,
+  adminRoutes,
+  workbenchRoutes,
+  messageRoutes,
+  uploadRoutes,
+  consultationRoutes,
+  noticeRoutes,
+  serviceItemRoutes,
+  appointmentRoutes,
+  hallRoutes,
+  homeVisitRoutes,
+  disclosureRoutes,
+  ratingRoutes,
+  rectificationRoutes,
+  privacyRoutes,
+  privacyNoticeRoutes,
+)
 export type Contract = typeof contract
 export type RouteName = keyof Contract
 
 export * from './route'
+export * from './combine'
 export * from './common'
 export * from './meta'
 export * from './ops'
