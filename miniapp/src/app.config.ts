@@ -1,5 +1,5 @@
 // Relative import: Taro reads this file at build time, outside the workspace's package resolution.
-import { staffPackagePages } from '../../shared/src/pages'
+import { hallPackagePages, staffPackagePages } from '../../shared/src/pages'
 
 export default defineAppConfig({
   pages: [
@@ -26,10 +26,14 @@ export default defineAppConfig({
     'pages/disclosures/apply/index',
     'pages/disclosures/detail/index',
     'pages/privacy/index',
+    'pages/hall/take/index',
+    'pages/hall/tickets/index',
   ],
   subPackages: [
     // Staff section: loaded only when a staff member opens it. Its pages come from the page table (shared/src/pages.ts).
     { root: 'staff', pages: staffPackagePages() },
+    // Hall devices (叫号屏 on a TV, 评价器 on a counter tablet): H5 pages, no resident session.
+    { root: 'hall', pages: hallPackagePages() },
   ],
   // WeChat's privacy check: privacy APIs wait for the resident's agreement (app.ts, components/consent-panel.tsx).
   __usePrivacyCheck__: true,

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { ratingLevelLabels } from '@bianmin/shared'
+import { aria } from '@/components/a11y'
 import './faces.scss'
 
 const LEVELS = [5, 4, 3, 2, 1] as const
@@ -17,13 +18,14 @@ export function Face ({ level, size = 'large' }: { level: number; size?: 'large'
 /** The five levels of the national scheme as large faces with their labels (非常满意 … 非常不满意). */
 export function RatingFaces ({ value, onChange }: { value: number | null; onChange: (level: number) => void }) {
   return (
-    <View className='rating-faces'>
+    <View className='rating-faces' {...aria('radiogroup', { 'aria-label': '满意程度' })}>
       {LEVELS.map((level) => (
         <View
           key={level}
           className={`rating-faces__item${value === level ? ' rating-faces__item--on' : ''}`}
           onClick={() => onChange(level)}
           data-testid={`level-${level}`}
+          {...aria('radio', { 'aria-checked': value === level, 'aria-label': ratingLevelLabels[level] ?? String(level) })}
         >
           <Face level={level} />
           <Text className='rating-faces__label'>{ratingLevelLabels[level]}</Text>

@@ -33,6 +33,7 @@ export const STAFF_NAV: NavSection[] = [
   {
     key: 'hall', title: '窗口服务', items: [
       { key: 'today', page: 'staffAppointmentsToday', title: '今日预约', description: '签到、叫号、办结', badge: '约', roles: ['CLERK'] },
+      { key: 'console', page: 'staffHallConsole', title: '窗口叫号', description: '叫号、过号、转窗口、现场取号', badge: '叫', roles: ['CLERK'] },
       { key: 'phone', page: 'staffPhoneBooking', title: '电话预约', description: '为来电、代办群众预约和取消', badge: '电', roles: ['CLERK'] },
       { key: 'homeVisits', page: 'staffHomeVisits', title: '上门服务', description: '受理、安排上门、办结', badge: '门', roles: ['CLERK', 'HANDLER'] },
     ],

@@ -6,6 +6,7 @@ import { api, errorMessage } from '@/api/client'
 import { PageRoot } from '@/components/page-root'
 import { PageState } from '@/components/page-state'
 import { alt } from '@/components/a11y'
+import { Action, go } from '@/kit'
 import '../../appointments/parts/appointment.scss'
 import './index.scss'
 
@@ -66,6 +67,7 @@ export default function ServiceItemPage () {
             {h.openHours && <Text className='guide__p'>{`时间：${h.openHours}`}</Text>}
             {h.phone && <Text className='guide__p'>{`电话：${h.phone}`}</Text>}
             <Text className='guide__p'>{`窗口：${h.windows.map((w) => `${w.number} 号${w.name}`).join('、')}`}</Text>
+            {h.windows.length > 0 && <Action onClick={() => go('hallTake', { hallId: h.id, itemId: item.id })} testId='guide-take'>现场取号（在线排队）</Action>}
           </View>
         ))}
       </View>

@@ -7,6 +7,7 @@ import { PageState } from '@/components/page-state'
 import { requireStaff, staffError } from '../../shell/session'
 import { subtreeOptions } from '../../home/orgs'
 import { Filters, type Option, type Range } from './filters'
+import { HallStatsSection } from './hall-section'
 import { AppointmentsSection, ConsultationsSection, MonthlySection, NoticesSection, RatingsSection, type Overview } from './sections'
 import './index.scss'
 
@@ -87,6 +88,7 @@ export default function DashboardPage () {
           </Text>
           <NoticesSection o={data} />
           <AppointmentsSection o={data} />
+          <HallStatsSection hallId={query.hallId || undefined} from={data.from} to={data.to} />
           <ConsultationsSection o={data} />
           <RatingsSection o={data} />
           <MonthlySection o={data} />
