@@ -1,5 +1,6 @@
 // Scheduled work of the appointments domain. Each job is idempotent (a second instance or a restart repeats nothing
 // harmful): slot generation skips existing slots, reminders are deduplicated per appointment.
+import { pageUrl } from '@bianmin/shared'
 import type { Deps } from '../../platform/types'
 import { defineJob } from '../../platform/jobs'
 import { addDays, shanghaiTime } from '../../platform/clock'
@@ -25,7 +26,7 @@ export async function sendReminders (deps: Deps): Promise<number> {
     await notify(deps.db, {
       residentId: a.residentId!, kind: 'BOOKING_REMINDER', title: '明日预约提醒',
       body: `您预约了明天（${a.date}）${a.slot.start}-${a.slot.end} 在${a.hall.name}（${a.hall.address}）办理“${a.serviceItem.name}”，签到码 ${a.code}。请带齐材料按时前往；如不能前往请提前取消。`,
-      data: { page: `/pages/appointments/detail/index?id=${a.id}`, appointmentId: a.id }, dedupeKey: `reminder:${a.id}`,
+      data: { page: pageUrl('appointmentDetail', { id: a.id }), appointmentId: a.id }, dedupeKey: `reminder:${a.id}`,
     }, now)
   }
   return rows.length

@@ -97,7 +97,7 @@ async function takeSeat (deps: Deps, tx: Tx, p: Prepared, input: z.output<typeof
     await notify(tx, {
       residentId: a.residentId, kind: 'BOOKING_CONFIRMED', title: '预约成功',
       body: `您已预约 ${a.date} ${a.slot.start}-${a.slot.end} 在${a.hall.name}办理“${a.serviceItem.name}”，签到码 ${a.code}。请按时前往。`,
-      data: { page: `/pages/appointments/detail/index?id=${a.id}`, appointmentId: a.id }, dedupeKey: `booked:${a.id}`,
+      data: { page: pageUrl('appointmentDetail', { id: a.id }), appointmentId: a.id }, dedupeKey: `booked:${a.id}`,
     }, now)
   }
   if (booker.kind === 'staff') {

@@ -1,5 +1,6 @@
 // At the hall: check-in (queue number per hall per day), call, call next, complete, no-show (manual only, with the
 // suspension policy). Every action is a conditional update on the current status, audited in the same transaction.
+import { pageUrl } from '@bianmin/shared'
 import type { Deps, StaffActor } from '../../platform/types'
 import type { Prisma } from '../../generated/sqlite/client.js'
 import { invalidState, notFound } from '../../platform/errors'
@@ -119,7 +120,7 @@ export async function noShow (deps: Deps, actor: StaffActor, a: AppointmentRow, 
           await notify(tx, {
             residentId: a.residentId, kind: 'NO_SHOW_SUSPENDED', title: '预约资格暂停通知',
             body: `您在 ${s.noShowWindowDays} 天内有 ${count} 次预约未到，在线预约资格暂停至 ${end.slice(0, 10)}。如有疑问请联系服务中心。`,
-            data: { page: '/pages/appointments/list/index', suspendedUntil: end }, dedupeKey: `suspended:${a.residentId}:${a.id}`,
+            data: { page: pageUrl('appointments'), suspendedUntil: end }, dedupeKey: `suspended:${a.residentId}:${a.id}`,
           }, now)
         } else suspendedUntil = null
       }

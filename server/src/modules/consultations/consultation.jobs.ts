@@ -1,5 +1,6 @@
 // Auto-close: a REPLIED case closes itself `autoCloseDays` after the last answer (closedBy AUTO). Runs every few
 // minutes; each case is closed by a conditional update, so overlapping runs or instances close it once.
+import { pageUrl } from '@bianmin/shared'
 import type { Deps } from '../../platform/types'
 import type { JobDef } from '../../platform/jobs'
 import { audit } from '../../platform/audit'
@@ -27,7 +28,7 @@ export async function autoCloseReplied (deps: Deps): Promise<number> {
         await notify(tx, {
           residentId: c.residentId, kind: 'CONSULTATION_CLOSED', title: '您的留言已办结',
           body: `您提交的「${c.title}」答复后 ${days} 天未再追问，已自动办结。欢迎对本次服务进行评价。`,
-          data: { page: `/pages/consultations/detail/index?id=${c.id}`, consultationId: c.id },
+          data: { page: pageUrl('consultationDetail', { id: c.id }), consultationId: c.id },
           dedupeKey: `consultation-closed:${c.id}`,
         }, now)
       }

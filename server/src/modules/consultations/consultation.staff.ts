@@ -1,5 +1,6 @@
 // Staff (HANDLER, ADMIN) in their org subtree: inbox, assign, reply (notifies the resident), publish anonymised Q&A.
 // Every action is audited.
+import { pageUrl } from '@bianmin/shared'
 import type { Deps, StaffActor } from '../../platform/types'
 import type { AuditMeta } from '../../platform/audit'
 import { audit } from '../../platform/audit'
@@ -117,7 +118,7 @@ export async function reply (deps: Deps, actor: StaffActor, id: string, content:
       await notify(tx, {
         residentId: c.residentId, kind: 'CONSULTATION_REPLIED', title: '您的留言已答复',
         body: `您提交的「${c.title}」已收到${c.org.name}的答复，请及时查看。`,
-        data: { page: `/pages/consultations/detail/index?id=${id}`, consultationId: id },
+        data: { page: pageUrl('consultationDetail', { id }), consultationId: id },
         dedupeKey: `consultation-replied:${m.id}`,
       }, now)
     }

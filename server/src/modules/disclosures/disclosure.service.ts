@@ -1,5 +1,5 @@
 // 依申请公开, resident side: apply (online: received on the submission's working day), read my requests, supply a 补正.
-import type { Contract, ParsedRequest } from '@bianmin/shared'
+import { pageUrl, type Contract, type ParsedRequest } from '@bianmin/shared'
 import type { Actor, Deps, ResidentActor } from '../../platform/types'
 import { audit, type AuditMeta } from '../../platform/audit'
 import { atShanghai, shanghaiDate } from '../../platform/clock'
@@ -13,7 +13,7 @@ import { attachedUploads } from '../uploads/upload.links'
 import { withSerial } from './disclosure.serial'
 
 type Application = ParsedRequest<Contract['createDisclosure']>['body'] & { applicantIdNumber?: string; postalAddress?: string }
-export const detailPage = (id: string) => `/pages/disclosures/detail/index?id=${id}`
+export const detailPage = (id: string) => pageUrl('disclosureDetail', { id })
 
 export async function rules (deps: Deps) { return (await deps.settings.get()).disclosure }
 

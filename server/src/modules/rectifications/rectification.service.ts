@@ -1,5 +1,5 @@
 // 差评整改 for staff: OPEN → VERIFIED → RECTIFIED | EXPLAINED → REVISITED → CLOSED, org-scoped, every step audited.
-import { rectificationStatusLabels, ratingLevelLabels, type RectificationAction } from '@bianmin/shared'
+import { pageUrl, rectificationStatusLabels, ratingLevelLabels, type RectificationAction } from '@bianmin/shared'
 import type { Prisma } from '../../generated/sqlite/client.js'
 import type { Deps, StaffActor } from '../../platform/types'
 import { audit, type AuditMeta } from '../../platform/audit'
@@ -124,7 +124,7 @@ export async function actOnRectification (deps: Deps, actor: StaffActor, id: str
         kind: 'RECTIFICATION_RESULT',
         title: '差评整改结果',
         body: `您对「${subject?.title ?? '办件'}」的评价已整改办结：${note.length > 80 ? `${note.slice(0, 80)}…` : note}`,
-        data: { page: `/pages/ratings/detail/index?id=${r.ratingId}` },
+        data: { page: pageUrl('ratingDetail', { id: r.ratingId }) },
         dedupeKey: `rectification-result:${id}`,
       }, now)
     }
