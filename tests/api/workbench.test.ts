@@ -92,7 +92,9 @@ describe('statistics overview', () => {
     expect(o.appointments.byChannel).toEqual(expect.arrayContaining([{ channel: 'APP', count: 6 }, { channel: 'PHONE', count: 1 }]))
     expect(o.appointments.items).toMatchObject({ total: 3, fullyOnline: 1, maxOneVisit: 1 })
     expect(o.appointments.items.fullyOnlineShare).toBeCloseTo(1 / 3, 3)
-    expect(o.consultations).toMatchObject({ received: 4, replied: 2, repliedOnTime: 1, onTimeRate: 0.5, overdue: 1, avgReplyWorkHours: 9 })
+    // 按时答复率 = on time ÷ (replied + past the deadline unanswered): the overdue SUGGESTION is not on time (issue 18).
+    expect(o.consultations).toMatchObject({ received: 4, replied: 2, repliedOnTime: 1, overdue: 1, unansweredPastDue: 1, avgReplyWorkHours: 9 })
+    expect(o.consultations.onTimeRate).toBeCloseTo(1 / 3, 4)
     expect(o.consultations.byKind.map((k) => k.count)).toEqual([2, 1, 1])
     expect(o.ratings).toMatchObject({ rated: 3, good: 2, bad: 1, excluded: 1 })
     expect(o.ratings.goodRate).toBeCloseTo(2 / 3, 3)

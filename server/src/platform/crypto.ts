@@ -61,8 +61,11 @@ function open (key: Buffer, iv: string, tag: string, data: string): string {
 
 /** 138****5678 */
 export const maskPhone = (p: string): string => (p.length >= 7 ? `${p.slice(0, 3)}****${p.slice(-4)}` : '****')
+/** What an erased resident's name fields hold: a placeholder, not a name (never masked). */
+export const ERASED_NAME = '已注销'
 /** 张*三 / 张* */
 export const maskName = (n: string): string => {
+  if (n === ERASED_NAME) return n
   const chars = [...n]
   if (chars.length <= 1) return '*'
   if (chars.length === 2) return `${chars[0]}*`

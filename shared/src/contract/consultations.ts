@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { route } from './route'
-import { boolQuery, id, idParams, isoDateTime, page, pageQuery, text } from './common'
+import { boolQuery, id, idParams, isoDateTime, page, pageQuery, phone, text } from './common'
 import { uploadIds, uploadView } from './uploads'
 
 export const consultationKind = z.enum(['CONSULT', 'COMPLAINT', 'SUGGESTION'], { error: '请选择类型：咨询、投诉或建议' })
@@ -40,7 +40,8 @@ const consultationBase = {
   firstRepliedAt: isoDateTime.nullable(),
   repliedAt: isoDateTime.nullable(),
   closedAt: isoDateTime.nullable(),
-  closedBy: z.enum(['RESIDENT', 'AUTO']).nullable(),
+  /** RESIDENT 居民确认办结, AUTO 答复后自动办结, ERASED 居民已注销 (kept for statistics). */
+  closedBy: z.enum(['RESIDENT', 'AUTO', 'ERASED']).nullable(),
   published: z.boolean(),
 }
 
@@ -50,6 +51,8 @@ export const consultationView = z.object({
   content: z.string(),
   allowPublish: z.boolean(),
   contactConsent: z.boolean(),
+  /** The contact phone given with contactConsent, masked (138****5678). */
+  contactPhoneMasked: z.string().nullable(),
   images: z.array(uploadView),
   messages: z.array(consultationMessage),
   /** When a REPLIED case closes by itself unless the resident follows up. */
@@ -61,7 +64,7 @@ export const staffConsultationSummary = consultationSummary.extend({ assignee, a
 export const staffConsultationView = consultationView.extend({
   assignee,
   awaitingReply: z.boolean(),
-  /** The resident's phone, only when they agreed to be contacted and have one on file. */
+  /** The phone the resident gave for contact with 同意联系 (null without consent). */
   contactPhone: z.string().nullable(),
   publicTitle: z.string().nullable(),
   publicQuestion: z.string().nullable(),
@@ -89,6 +92,10 @@ export const createConsultationBody = z.object({
   imageIds: uploadIds(maxConsultationImages, '图片').default([]),
   allowPublish: z.boolean({ error: '请选择是否同意公开' }).default(false),
   contactConsent: z.boolean({ error: '请选择是否同意联系' }).default(false),
+  /** Required with contactConsent: the number staff may call (12345 practice); not kept without consent. */
+  contactPhone: phone.optional(),
+}).superRefine((v, ctx) => {
+  if (v.contactConsent && !v.contactPhone) ctx.addIssue({ code: 'custom', path: ['contactPhone'], message: '同意工作人员联系时，请填写联系电话' })
 })
 
 const staffListQuery = pageQuery.extend({

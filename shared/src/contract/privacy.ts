@@ -20,7 +20,7 @@ export const myDataExport = z.object({
     scheduledAt: tn, declineReason: sn, createdAt: isoDateTime,
   })),
   consultations: z.array(z.object({
-    id, kind: s, status: s, orgName: s, title: s, content: s, allowPublish: z.boolean(), createdAt: isoDateTime,
+    id, kind: s, status: s, orgName: s, title: s, content: s, allowPublish: z.boolean(), contactConsent: z.boolean(), contactPhone: s, createdAt: isoDateTime,
     messages: z.array(z.object({ authorType: s, content: s, createdAt: isoDateTime })),
   })),
   ratings: z.array(z.object({

@@ -12,17 +12,29 @@ export const workbenchCounter = z.object({
   key: z.string(), label: z.string(), count, urgent: z.boolean(), page: z.string(),
 })
 
+/** One definition of each headline figure, shown beside it on the dashboard and in the annual figures. */
+export const statsDefinitions = {
+  booked: '预约总数：预约办理日期在统计期内、且不晚于今天的预约（含已取消、迟取消、爽约的；今天以后的预约尚不计入）',
+  onTimeRate: '按时答复率：期限内首次答复的件数 ÷（已答复件数 + 已过期限仍未答复的件数）',
+} as const
+
 export const statsOverview = z.object({
   from: dateString, to: dateString, orgId: id, orgName: z.string(),
   notices: z.object({ published: count, byCategory: z.array(z.object({ category: z.string(), count })), byChannel: z.array(z.object({ channel: z.string(), count })) }),
   appointments: z.object({
     booked: count, done: count, cancelled: count, lateCancelled: count, noShow: count, pending: count,
+    /** How 预约总数 (booked) is counted: statsDefinitions.booked. */
+    definition: z.string(),
     byChannel: z.array(z.object({ channel: z.string(), count })),
     items: z.object({ total: count, fullyOnline: count, fullyOnlineShare: rate, maxOneVisit: count, maxOneVisitShare: rate }),
   }),
   consultations: z.object({
     received: count, byKind: z.array(z.object({ kind: z.string(), label: z.string(), count })),
     replied: count, repliedOnTime: count, onTimeRate: rate, overdue: count, avgReplyWorkHours: z.number().nullable(),
+    /** Past the deadline without a reply (still open, or closed afterwards): not on time. */
+    unansweredPastDue: count,
+    /** How onTimeRate is counted: statsDefinitions.onTimeRate. */
+    onTimeDefinition: z.string(),
   }),
   ratings: ratingStats,
   monthly: z.array(z.object({ month: z.string(), notices: count, appointments: count, appointmentsDone: count, consultations: count, ratings: count, goodRate: rate })),
@@ -36,7 +48,7 @@ export const annualReport = z.object({
     total: count,
   }),
   disclosures: disclosureAnnualTableView,
-  figures: z.array(z.object({ section: z.string(), label: z.string(), value: z.union([z.number(), z.string()]), unit: z.string() })),
+  figures: z.array(z.object({ section: z.string(), label: z.string(), value: z.union([z.number(), z.string()]), unit: z.string(), note: z.string().optional() })),
 })
 
 const staffAny = ['ADMIN', 'EDITOR', 'REVIEWER', 'CLERK', 'HANDLER'] as const

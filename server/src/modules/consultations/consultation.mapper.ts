@@ -4,6 +4,7 @@ import type { consultationSummary, consultationView, publicConsultation, staffCo
 import type { Deps } from '../../platform/types'
 import type { Consultation, ConsultationMessage } from '../../generated/sqlite/client.js'
 import { toIso, toIsoOrNull } from '../../platform/clock'
+import { maskPhone } from '../../platform/crypto'
 import { attachedUploads, uploadView } from '../uploads/upload.links'
 
 const DAY = 86400_000
@@ -20,7 +21,7 @@ function base (c: Row, now: Date) {
     dueAt: toIso(c.dueAt), overdue: isOverdue(c, now),
     repliedOnTime: c.firstRepliedAt ? c.firstRepliedAt.getTime() <= c.dueAt.getTime() : null,
     createdAt: toIso(c.createdAt), firstRepliedAt: toIsoOrNull(c.firstRepliedAt), repliedAt: toIsoOrNull(c.repliedAt),
-    closedAt: toIsoOrNull(c.closedAt), closedBy: (c.closedBy as 'RESIDENT' | 'AUTO' | null), published: c.published,
+    closedAt: toIsoOrNull(c.closedAt), closedBy: (c.closedBy as 'RESIDENT' | 'AUTO' | 'ERASED' | null), published: c.published,
   }
 }
 
@@ -43,6 +44,7 @@ export async function toView (deps: Deps, c: Full): Promise<z.output<typeof cons
   return {
     ...base(c, now),
     content: c.content, allowPublish: c.allowPublish, contactConsent: c.contactConsent,
+    contactPhoneMasked: maskedOrNull(contactPhoneOf(deps, c)),
     images: images.map((u) => uploadView(deps, u)),
     messages: c.messages.map((m) => ({
       id: m.id, authorType: m.authorType as 'RESIDENT' | 'STAFF', authorName: m.authorType === 'STAFF' ? c.org.name : null,
@@ -59,13 +61,18 @@ export async function staffNamesOf (deps: Deps, ids: (string | null)[]): Promise
   return new Map(rows.map((r) => [r.id, r.name]))
 }
 
-export async function toStaffView (deps: Deps, c: Full & { resident: { phoneEnc: string | null } | null }): Promise<z.output<typeof staffConsultationView>> {
+const maskedOrNull = (p: string | null) => (p ? maskPhone(p) : null)
+
+/** The phone given with 同意联系 (decrypted), or null. */
+export function contactPhoneOf (deps: Deps, c: Pick<Consultation, 'contactConsent' | 'contactPhoneEnc'>): string | null {
+  if (!c.contactConsent || !c.contactPhoneEnc) return null
+  try { return deps.cipher.decrypt(c.contactPhoneEnc) || null } catch { return null }
+}
+
+export async function toStaffView (deps: Deps, c: Full): Promise<z.output<typeof staffConsultationView>> {
   const view = await toView(deps, c)
   const names = await staffNamesOf(deps, [c.assigneeId, ...c.messages.map((m) => m.staffId)])
-  let contactPhone: string | null = null
-  if (c.contactConsent && c.resident?.phoneEnc) {
-    try { contactPhone = deps.cipher.decrypt(c.resident.phoneEnc) } catch { contactPhone = null }
-  }
+  const contactPhone = contactPhoneOf(deps, c)
   return {
     ...view,
     messages: c.messages.map((m, i) => ({ ...view.messages[i]!, authorName: m.staffId ? names.get(m.staffId) ?? null : null })),

@@ -22,7 +22,16 @@ const rules = {
 export const introducedNames = (...texts: string[]): string[] =>
   texts.flatMap((t) => [...t.matchAll(rules.introducedName)].map((m) => m[1]!))
 
+/** Road + house number ("路22号") and landlines the resident wrote: personal wherever they recur, staff answers included. */
+const residentFragments = [/(?:路|街|道|巷|弄|里|村|小区|花园|苑|公寓|大厦|广场)\s*[\d０-９]+(?:[-之][\d０-９]+)?\s*(?:号|弄)/g, rules.landline]
+
+/** The literal address numbers and phone numbers in the residents' texts of a case. */
+export const personalFragments = (...texts: string[]): string[] =>
+  [...new Set(texts.flatMap((t) => residentFragments.flatMap((re) => [...t.matchAll(re)].map((m) => m[0]))))]
+
 export interface MaskOptions {
+  /** Literal fragments to hide (their digits starred), e.g. the resident's address as it recurs in an answer. */
+  hide?: string[]
   /** Personal names known to belong to the case (resident nickname, staff names). */
   names?: (string | null | undefined)[]
   /** Staff answers keep official landlines and street addresses (they are the office's own). */
@@ -31,6 +40,7 @@ export interface MaskOptions {
 
 export function maskPersonalData (text: string, opts: MaskOptions = {}): string {
   let s = text
+  for (const f of [...(opts.hide ?? [])].sort((a, b) => b.length - a.length)) s = s.split(f).join(f.replace(/[\d０-９]/g, '*'))
   for (const re of rules.longNumbers) s = s.replace(re, stars)
   s = s.replace(rules.mobile, (_m, head: string, tail: string) => `${head}****${tail}`)
   if (!opts.keepOfficialContacts) {

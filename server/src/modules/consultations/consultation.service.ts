@@ -28,6 +28,7 @@ export async function createConsultation (deps: Deps, actor: ResidentActor, inpu
       data: {
         residentId: actor.id, orgId: input.orgId, kind: input.kind, title: input.title, content: input.content,
         allowPublish: input.allowPublish, contactConsent: input.contactConsent, dueAt, createdAt: now,
+        contactPhoneEnc: input.contactConsent && input.contactPhone ? deps.cipher.encrypt(input.contactPhone) : null,
       },
     })
     await attachUploads(tx, { ids: input.imageIds, owner: { type: 'RESIDENT', id: actor.id }, refType: 'CONSULTATION', refId: c.id, imagesOnly: true, field: 'imageIds' })
@@ -75,8 +76,10 @@ export async function addFollowUp (deps: Deps, actor: ResidentActor, id: string,
 export async function closeMine (deps: Deps, actor: ResidentActor, id: string) {
   const c = await findMine(deps, actor, id)
   if (c.status === 'CLOSED') throw invalidState('该咨询已经办结')
+  // 确认办结 confirms an answer: before the first reply there is nothing to confirm.
+  if (c.firstRepliedAt === null) throw invalidState('工作人员答复后才能确认办结')
   const r = await deps.db.consultation.updateMany({
-    where: { id, residentId: actor.id, status: { not: 'CLOSED' } },
+    where: { id, residentId: actor.id, status: { not: 'CLOSED' }, firstRepliedAt: { not: null } },
     data: { status: 'CLOSED', closedAt: deps.clock.now(), closedBy: 'RESIDENT' },
   })
   if (r.count === 0) throw invalidState('该咨询已经办结')

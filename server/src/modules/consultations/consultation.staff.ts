@@ -10,12 +10,11 @@ import { inSubtree } from '../../platform/scope'
 import { notify } from '../../platform/outbox'
 import { fullInclude } from './consultation.service'
 import { staffNamesOf, toStaffSummary, toStaffView } from './consultation.mapper'
-import { introducedNames, maskPersonalData } from './consultation.mask'
+import { introducedNames, maskPersonalData, personalFragments } from './consultation.mask'
 
 type Status = 'SUBMITTED' | 'ASSIGNED' | 'REPLIED' | 'CLOSED'
 export interface InboxQuery { limit: number; cursor?: string; status?: Status; kind?: 'CONSULT' | 'COMPLAINT' | 'SUGGESTION'; overdue?: boolean; dueSoon?: boolean; mine?: boolean; awaiting?: boolean }
 
-const staffInclude = { ...fullInclude, resident: { select: { phoneEnc: true } } }
 const awaiting = { in: ['SUBMITTED', 'ASSIGNED'] as Status[] }
 
 function dueFilters (deps: Deps) {
@@ -61,7 +60,7 @@ export async function inboxSummary (deps: Deps, actor: StaffActor) {
 }
 
 async function findInScope (deps: Deps, actor: StaffActor, id: string) {
-  const c = await deps.db.consultation.findFirst({ where: { id, org: inSubtree(actor) }, include: { ...staffInclude, org: { select: { name: true, path: true } } } })
+  const c = await deps.db.consultation.findFirst({ where: { id, org: inSubtree(actor) }, include: { ...fullInclude, org: { select: { name: true, path: true } } } })
   if (!c) throw notFound('咨询')
   return c
 }
@@ -137,11 +136,14 @@ export async function publish (deps: Deps, actor: StaffActor, id: string, input:
   const names = [...(await staffNamesOf(deps, [c.assigneeId, ...c.messages.map((m) => m.staffId)])).values()]
   const resident = c.residentId ? await deps.db.resident.findUnique({ where: { id: c.residentId }, select: { nickname: true } }) : null
   names.push(resident?.nickname ?? '', ...introducedNames(c.title, c.content, ...c.messages.map((m) => m.content)))
+  // What the resident wrote (their address, their landline) is hidden in the answer too, though the answer keeps
+  // the office's own contacts.
+  const hide = personalFragments(c.title, c.content, ...c.messages.filter((m) => m.authorType === 'RESIDENT').map((m) => m.content))
   const now = deps.clock.now()
   const data = {
-    publicTitle: maskPersonalData(input.publicTitle ?? c.title, { names }),
-    publicQuestion: maskPersonalData(input.publicQuestion ?? c.content, { names }),
-    publicAnswer: maskPersonalData(input.publicAnswer ?? staffReplies.join('\n\n'), { names, keepOfficialContacts: true }),
+    publicTitle: maskPersonalData(input.publicTitle ?? c.title, { names, hide }),
+    publicQuestion: maskPersonalData(input.publicQuestion ?? c.content, { names, hide }),
+    publicAnswer: maskPersonalData(input.publicAnswer ?? staffReplies.join('\n\n'), { names, hide, keepOfficialContacts: true }),
   }
   await deps.db.$transaction(async (tx) => {
     await tx.consultation.update({ where: { id }, data: { ...data, published: true, publishedAt: c.published && c.publishedAt ? c.publishedAt : now } })

@@ -9,6 +9,7 @@ export const ENCRYPTED_COLUMNS = [
   { model: 'appointment', fields: ['contactPhoneEnc'] },
   { model: 'homeVisit', fields: ['contactPhoneEnc', 'addressEnc'] },
   { model: 'disclosure', fields: ['contactPhoneEnc'] },
+  { model: 'consultation', fields: ['contactPhoneEnc'] },
 ] as const
 
 type Row = { id: string } & Record<string, string | null>

@@ -3,6 +3,8 @@
 // Erasure keeps the rows that statistics and the legal records need, with nothing left that identifies the person:
 // - Resident: openid replaced (a later WeChat login starts a new account), nickname and phone cleared, deletedAt set;
 //   every session revoked; notifications, consents and stored idempotent replies deleted.
+// - Consultations: open ones closed as 居民已注销 (closedBy ERASED), published Q&A taken off the public list, the contact
+//   phone cleared.
 // - Future BOOKED appointments are cancelled (seats freed); all appointments, ratings, consultations, home visits and
 //   disclosures keep their status, dates, org, hall and levels but lose residentId (null) and every contact field
 //   (name → 已注销, phone/address → encrypted empty string) and free text the resident wrote.
@@ -16,7 +18,8 @@ import { toIso, toIsoOrNull } from '../../platform/clock'
 import { revokeSessions } from '../../platform/auth'
 import type { MyDataExport } from '@bianmin/shared'
 
-export const ERASED_NAME = '已注销'
+export { ERASED_NAME } from '../../platform/crypto'
+import { ERASED_NAME } from '../../platform/crypto'
 const ERASED_TEXT = '（居民已注销，内容已删除）'
 
 export async function exportMyData (deps: Deps, actor: ResidentActor, meta: AuditMeta): Promise<MyDataExport> {
@@ -49,7 +52,8 @@ export async function exportMyData (deps: Deps, actor: ResidentActor, meta: Audi
       reason: h.reason, preferredDays: h.preferredDays, scheduledAt: toIsoOrNull(h.scheduledAt), declineReason: h.declineReason, createdAt: toIso(h.createdAt),
     })),
     consultations: consultations.map((c) => ({
-      id: c.id, kind: c.kind, status: c.status, orgName: c.org.name, title: c.title, content: c.content, allowPublish: c.allowPublish, createdAt: toIso(c.createdAt),
+      id: c.id, kind: c.kind, status: c.status, orgName: c.org.name, title: c.title, content: c.content, allowPublish: c.allowPublish,
+      contactConsent: c.contactConsent, contactPhone: open(c.contactPhoneEnc), createdAt: toIso(c.createdAt),
       messages: c.messages.map((m) => ({ authorType: m.authorType, content: m.content, createdAt: toIso(m.createdAt) })),
     })),
     ratings: ratings.map((x) => ({
@@ -84,7 +88,12 @@ export async function eraseMe (deps: Deps, actor: ResidentActor, meta: AuditMeta
     await tx.homeVisit.updateMany({ where: { residentId }, data: { residentId: null, contactName: ERASED_NAME, contactPhoneEnc: emptyEnc, addressEnc: emptyEnc, reason: ERASED_TEXT } })
     const consultationIds = (await tx.consultation.findMany({ where: { residentId }, select: { id: true } })).map((c) => c.id)
     await tx.consultationMessage.updateMany({ where: { consultationId: { in: consultationIds }, authorType: 'RESIDENT' }, data: { content: ERASED_TEXT } })
-    await tx.consultation.updateMany({ where: { residentId }, data: { residentId: null, title: ERASED_TEXT, content: ERASED_TEXT, contactConsent: false } })
+    // Open cases are closed as 居民已注销 (no reply is owed any more; the rows stay for statistics); nothing stays public.
+    await tx.consultation.updateMany({ where: { residentId, status: { not: 'CLOSED' } }, data: { status: 'CLOSED', closedAt: now, closedBy: 'ERASED' } })
+    await tx.consultation.updateMany({
+      where: { residentId },
+      data: { residentId: null, title: ERASED_TEXT, content: ERASED_TEXT, contactConsent: false, contactPhoneEnc: null, published: false, publicTitle: null, publicQuestion: null, publicAnswer: null },
+    })
     const ratingIds = (await tx.rating.findMany({ where: { residentId }, select: { id: true } })).map((x) => x.id)
     await tx.rectification.updateMany({ where: { ratingId: { in: ratingIds } }, data: { residentFeedback: null } })
     await tx.rating.updateMany({ where: { residentId }, data: { residentId: null, comment: null } })

@@ -28,9 +28,9 @@ export async function annualReport (deps: Deps, actor: StaffActor, year: number,
     { section: '互动交流', label: '受理意见建议', value: kind('SUGGESTION'), unit: '件' },
     { section: '互动交流', label: '已答复', value: c.replied, unit: '件' },
     { section: '互动交流', label: '按时答复', value: c.repliedOnTime, unit: '件' },
-    { section: '互动交流', label: '按时答复率', value: pct(c.onTimeRate), unit: '' },
+    { section: '互动交流', label: '按时答复率', value: pct(c.onTimeRate), unit: '', note: c.onTimeDefinition },
     { section: '互动交流', label: '平均答复用时', value: c.avgReplyWorkHours ?? '—', unit: '工作小时' },
-    { section: '政务服务', label: '预约办理', value: a.booked, unit: '件' },
+    { section: '政务服务', label: '预约办理', value: a.booked, unit: '件', note: a.definition },
     { section: '政务服务', label: '办结', value: a.done, unit: '件' },
     { section: '政务服务', label: '服务大厅取号', value: hall.tickets, unit: '张' },
     { section: '政务服务', label: '平均等候时间', value: hall.avgWaitMinutes ?? '—', unit: '分钟' },
@@ -77,7 +77,7 @@ export function annualCsv (r: Report): string {
   out.push(line(['核对（一+二=三+四）', d.check.balanced ? '平衡' : '不平衡']))
   out.push('')
   out.push(line(['互动交流与政务服务情况']))
-  out.push(line(['类别', '指标', '数值', '单位']))
-  for (const f of r.figures) out.push(line([f.section, f.label, f.value, f.unit]))
+  out.push(line(['类别', '指标', '数值', '单位', '口径']))
+  for (const f of r.figures) out.push(line([f.section, f.label, f.value, f.unit, f.note ?? '']))
   return '\uFEFF' + out.join('\r\n') + '\r\n'
 }

@@ -1,6 +1,6 @@
 // Statistics overview for a staff member's org subtree: database aggregation (count / groupBy on indexed columns);
 // only consultation reply times are read row by row (two timestamps per replied case) to count working hours.
-import { noticeCategories } from '@bianmin/shared'
+import { noticeCategories, statsDefinitions } from '@bianmin/shared'
 import type { Deps, StaffActor } from '../../platform/types'
 import { addDays, atShanghai, shanghaiDate } from '../../platform/clock'
 import { AppError } from '../../platform/errors'
@@ -58,10 +58,13 @@ export async function statsOverview (deps: Deps, actor: StaffActor, q: OverviewQ
   const inRange = { gte: start, lt: end }
   const noticeWhere = { orgId: { in: orgIds }, status: { in: ['PUBLISHED' as const, 'WITHDRAWN' as const] }, publishedAt: { ...inRange, lte: now } }
   const apptScope = { hall: { orgId: { in: orgIds } }, ...(q.hallId ? { hallId: q.hallId } : {}), ...(q.serviceItemId ? { serviceItemId: q.serviceItemId } : {}) }
-  const apptWhere = { ...apptScope, date: { gte: from, lte: to } }
+  // 预约总数 (statsDefinitions.booked): bookings for a day in the period up to today — bookings for coming days are not
+  // yet figures, so the dashboard for 1 Jan–today and the year's annual figures count the same bookings.
+  const apptTo = to < deps.clock.today() ? to : deps.clock.today()
+  const apptWhere = { ...apptScope, date: { gte: from, lte: apptTo } }
   const consultWhere = { orgId: { in: orgIds }, createdAt: inRange }
 
-  const [byCategory, byChannel, apptStatus, apptChannel, items, consultKinds, replied, overdue, ratings] = await Promise.all([
+  const [byCategory, byChannel, apptStatus, apptChannel, items, consultKinds, replied, overdue, unanswered, ratings] = await Promise.all([
     db.notice.groupBy({ by: ['category'], where: noticeWhere, _count: { _all: true } }),
     db.notice.groupBy({ by: ['channel'], where: noticeWhere, _count: { _all: true } }),
     db.appointment.groupBy({ by: ['status'], where: apptWhere, _count: { _all: true } }),
@@ -70,6 +73,7 @@ export async function statsOverview (deps: Deps, actor: StaffActor, q: OverviewQ
     db.consultation.groupBy({ by: ['kind'], where: consultWhere, _count: { _all: true } }),
     db.consultation.findMany({ where: { ...consultWhere, firstRepliedAt: { not: null } }, select: { createdAt: true, firstRepliedAt: true, dueAt: true } }),
     db.consultation.count({ where: { ...consultWhere, firstRepliedAt: null, status: { not: 'CLOSED' }, dueAt: { lt: now } } }),
+    db.consultation.findMany({ where: { ...consultWhere, firstRepliedAt: null, dueAt: { lt: now } }, select: { status: true, closedAt: true, dueAt: true } }),
     ratingStats(deps, filter),
   ])
 
@@ -78,6 +82,8 @@ export async function statsOverview (deps: Deps, actor: StaffActor, q: OverviewQ
   const fullyOnline = items.filter((g) => g.fullyOnline).reduce((a, g) => a + g._count._all, 0)
   const maxOneVisit = items.filter((g) => !g.fullyOnline && g.maxOneVisit).reduce((a, g) => a + g._count._all, 0)
   const onTime = replied.filter((c) => c.firstRepliedAt! <= c.dueAt).length
+  // Not on time either: the deadline passed without any reply (a case closed before its deadline, e.g. 居民已注销, is not due).
+  const unansweredPastDue = unanswered.filter((c) => c.status !== 'CLOSED' || (c.closedAt !== null && c.closedAt > c.dueAt)).length
   const hours = replied.map((c) => workHoursBetween(deps, c.createdAt, c.firstRepliedAt!))
   const received = consultKinds.reduce((a, g) => a + g._count._all, 0)
 
@@ -85,7 +91,7 @@ export async function statsOverview (deps: Deps, actor: StaffActor, q: OverviewQ
     const r = { gte: m.start, lt: m.end }
     const [notices, appointments, appointmentsDone, consultations, rated, good] = await Promise.all([
       db.notice.count({ where: { ...noticeWhere, publishedAt: { ...r, lte: now } } }),
-      db.appointment.count({ where: { ...apptScope, date: { gte: shanghaiDate(m.start), lt: shanghaiDate(m.end) } } }),
+      db.appointment.count({ where: { ...apptScope, date: { gte: shanghaiDate(m.start), lt: shanghaiDate(m.end), lte: apptTo } } }),
       db.appointment.count({ where: { ...apptScope, status: 'DONE', doneAt: r } }),
       db.consultation.count({ where: { ...consultWhere, createdAt: r } }),
       db.rating.count({ where: { orgId: { in: orgIds }, excluded: false, createdAt: r, ...(q.hallId ? { hallId: q.hallId } : {}), ...(q.serviceItemId ? { serviceItemId: q.serviceItemId } : {}) } }),
@@ -105,13 +111,15 @@ export async function statsOverview (deps: Deps, actor: StaffActor, q: OverviewQ
       booked: apptStatus.reduce((a, g) => a + g._count._all, 0),
       done: status('DONE'), cancelled: status('CANCELLED'), lateCancelled: status('LATE_CANCELLED'), noShow: status('NO_SHOW'),
       pending: status('BOOKED') + status('CHECKED_IN') + status('CALLED'),
+      definition: statsDefinitions.booked,
       byChannel: apptChannel.map((g) => ({ channel: g.channel, count: g._count._all })).sort((a, b) => b.count - a.count),
       items: { total: itemTotal, fullyOnline, fullyOnlineShare: ratio(fullyOnline, itemTotal), maxOneVisit, maxOneVisitShare: ratio(maxOneVisit, itemTotal) },
     },
     consultations: {
       received,
       byKind: (Object.keys(kindLabels) as (keyof typeof kindLabels)[]).map((kind) => ({ kind, label: kindLabels[kind], count: consultKinds.find((g) => g.kind === kind)?._count._all ?? 0 })),
-      replied: replied.length, repliedOnTime: onTime, onTimeRate: ratio(onTime, replied.length), overdue,
+      replied: replied.length, repliedOnTime: onTime, onTimeRate: ratio(onTime, replied.length + unansweredPastDue), overdue, unansweredPastDue,
+      onTimeDefinition: statsDefinitions.onTimeRate,
       avgReplyWorkHours: hours.length ? Math.round((hours.reduce((a, b) => a + b, 0) / hours.length) * 10) / 10 : null,
     },
     ratings,

@@ -1,4 +1,5 @@
-// Consultations: answered (REPLIED) or CLOSED cases are rated; completion is the first reply (else the closing).
+// Consultations: answered cases (REPLIED, or CLOSED after a reply) are rated; completion is the first reply. A case
+// closed without any reply (居民已注销) is no handled service.
 import type { Prisma } from '../../../generated/sqlite/client.js'
 import type { DoneFilter, SubjectInfo, SubjectResolver } from './types'
 import { instantRange } from './types'
@@ -11,20 +12,19 @@ type Row = {
   firstRepliedAt: Date | null; repliedAt: Date | null; closedAt: Date | null
 }
 
-const doneAtOf = (c: Row): Date | null => c.firstRepliedAt ?? c.repliedAt ?? c.closedAt
+const doneAtOf = (c: Row): Date | null => c.firstRepliedAt ?? c.repliedAt
 const toInfo = (c: Row): SubjectInfo => ({
   type: 'CONSULTATION', id: c.id, residentId: c.residentId, finished: (c.status === 'REPLIED' || c.status === 'CLOSED') && doneAtOf(c) !== null,
   doneAt: doneAtOf(c), orgId: c.orgId, orgName: c.org.name, hallId: null, hallName: null, windowId: null, serviceItemId: null,
   title: `${kindLabels[c.kind] ?? ''}：${c.title}`,
 })
 
-/** Completion (first reply, else reply, else closing) within the range, as one filter. */
+/** Completion (first reply, else reply) within the range, as one filter. */
 const doneIn = (f: Pick<DoneFilter, 'from' | 'to'>): Prisma.ConsultationWhereInput => ({
   status: { in: ['REPLIED', 'CLOSED'] },
   OR: [
     { firstRepliedAt: instantRange(f) },
     { firstRepliedAt: null, repliedAt: instantRange(f) },
-    { firstRepliedAt: null, repliedAt: null, closedAt: instantRange(f) },
   ],
 })
 
@@ -42,9 +42,10 @@ export const consultationSubject: SubjectResolver = {
     return rows.map(toInfo)
   },
   async contact (db, cipher, id) {
-    const c = await db.consultation.findUnique({ where: { id }, select: { contactConsent: true, resident: { select: { nickname: true, phoneEnc: true } } } })
-    if (!c?.contactConsent || !c.resident?.phoneEnc) return null
-    return { name: c.resident.nickname ?? '评价人', phone: cipher.decrypt(c.resident.phoneEnc) }
+    // The phone the resident gave with 同意联系 on the form.
+    const c = await db.consultation.findUnique({ where: { id }, select: { contactConsent: true, contactPhoneEnc: true, resident: { select: { nickname: true } } } })
+    if (!c?.contactConsent || !c.contactPhoneEnc) return null
+    return { name: c.resident?.nickname ?? '评价人', phone: cipher.decrypt(c.contactPhoneEnc) }
   },
   async countDone (db, f) {
     if (f.hallId || f.windowId || f.serviceItemId) return 0 // consultations belong to an org only
