@@ -36,6 +36,14 @@ export const STAFF_NAV: NavSection[] = [
       { key: 'console', page: 'staffHallConsole', title: '窗口叫号', description: '叫号、过号、转窗口、现场取号', badge: '叫', roles: ['CLERK'] },
       { key: 'phone', page: 'staffPhoneBooking', title: '电话预约', description: '为来电、代办群众预约和取消', badge: '电', roles: ['CLERK'] },
       { key: 'homeVisits', page: 'staffHomeVisits', title: '上门服务', description: '受理、安排上门、办结', badge: '门', roles: ['CLERK', 'HANDLER'] },
+      { key: 'slots', page: 'staffSlots', title: '时段管理', description: '按天调整时段、整天停办或恢复', badge: '时', roles: ['CLERK', 'ADMIN'] },
+    ],
+  },
+  {
+    key: 'catalogue', title: '服务管理', items: [
+      { key: 'halls', page: 'staffHalls', title: '服务中心与窗口', description: '服务中心、窗口及其办理的事项', badge: '厅', roles: admins },
+      { key: 'items', page: 'staffServiceItems', title: '办事指南', description: '事项、材料、时限、收费', badge: '指', roles: admins },
+      { key: 'templates', page: 'staffSlotTemplates', title: '时段模板', description: '每周时段模板、生成时段', badge: '模', roles: admins },
     ],
   },
   {
@@ -65,6 +73,7 @@ export const STAFF_NAV: NavSection[] = [
       { key: 'accounts', page: 'staffAccounts', title: '账号管理', description: '新建账号、停用、重置密码', badge: '账', roles: admins },
       { key: 'calendar', page: 'staffCalendar', title: '工作日历', description: '节假日、调休、临时调整', badge: '历', roles: admins },
       { key: 'audit', page: 'staffAudit', title: '审计日志', description: '谁在何时做了什么', badge: '审', roles: ['ADMIN', 'REVIEWER'] },
+      { key: 'holidays', page: 'staffCalendarImport', title: '导入节假日', description: '导入国务院节假日安排', badge: '假', roles: admins },
     ],
   },
 ]

@@ -4,6 +4,7 @@ import Taro, { useLoad } from '@tarojs/taro'
 import { staffApi } from '@/api/client'
 import { PageRoot } from '@/components/page-root'
 import { PageState } from '@/components/page-state'
+import { go as goPage } from '@/kit/nav'
 import { requireStaff, staffError } from '../../shell/session'
 import { dateTitle, dayKind, isoWeekday, monthRange, monthTitle, shiftMonth, sourceLabels, weekdayNames, type Day } from './month'
 import '../admin.scss'
@@ -76,6 +77,7 @@ export default function CalendarPage () {
   const lead = days.length > 0 ? isoWeekday(days[0]!.date) - 1 : 0
   return (
     <PageRoot className='wb-admin'>
+      <Button className='bm-button bm-button--primary bm-button--block' onClick={() => goPage('staffCalendarImport')} data-testid='calendar-import'>导入国务院节假日安排</Button>
       <View className='bm-card wb-cal'>
         <View className='wb-cal__nav'>
           <Button className='bm-button' onClick={() => go(-1)} data-testid='calendar-prev'>‹ 上个月</Button>
@@ -116,7 +118,7 @@ export default function CalendarPage () {
         <View className='bm-card' data-testid='calendar-day'>
           <Text className='wb-admin-group__title'>{dateTitle(selected.date)}</Text>
           <Text className='wb-cal__line'>现在：{dayKind(selected).label}</Text>
-          <Text className='wb-cal__line'>依据：{sourceLabels[selected.source]}{selected.note ? `（${selected.note}）` : ''}</Text>
+          <Text className='wb-cal__line'>依据：{sourceLabels[selected.source]}{selected.notice ? `：${selected.notice}` : ''}{selected.note ? `（${selected.note}）` : ''}</Text>
           <View className='wb-field'>
             <Text className='wb-field__label'>调整说明（选填，例如“台风停止办公”）</Text>
             <Input className='wb-field__input' value={note} maxlength={100} onInput={(e) => setNote(e.detail.value)} data-testid='calendar-note' />

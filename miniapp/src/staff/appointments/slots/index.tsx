@@ -1,88 +1,57 @@
-import { useCallback, useState } from 'react'
-import { Button, Picker, Text, View } from '@tarojs/components'
-import Taro, { useDidShow, useRouter } from '@tarojs/taro'
-import type { StaffSlot } from '@bianmin/shared'
+// 时段管理 (CLERK, ADMIN): a hall's next four weeks day by day (open, closed, booked / capacity); the chosen day beside
+// it: close or reopen the whole day, change a slot's capacity or close it. Admins also reach templates and generation.
+import { useState } from 'react'
+import { Text } from '@tarojs/components'
+import { useRouter } from '@tarojs/taro'
+import type { SlotDay } from '@bianmin/shared'
 import { staffApi } from '@/api/client'
-import { PageRoot } from '@/components/page-root'
-import { PageState } from '@/components/page-state'
-import { dayText, weekdayText } from '@/pages/appointments/parts/appointment.format'
-import { requireStaff, staffError } from '../../shell/session'
-import '@/pages/appointments/parts/appointment.scss'
-import './index.scss'
+import { Action, Field, Loaded, Tag, go, useResource } from '@/kit'
+import { DataTable, type Column } from '../../shell/data-table'
+import { useStaffMe } from '../../shell/me'
+import { StaffPage } from '../../shell/staff-page'
+import { Split } from '../../catalogue/parts/split'
+import { WEEKDAYS, addDaysIso } from '../../catalogue/parts/catalogue'
+import { DaySlots } from './day-slots'
+import '../../catalogue/parts/catalogue.scss'
 
-/** A hall's slots for a day: change capacity (never below what is booked) or close a slot (bookings cancelled, residents told). */
+const weekdayOf = (date: string) => WEEKDAYS[(new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7]
+const columns: Column<SlotDay>[] = [
+  { key: 'date', title: '日期', width: '1.4fr', render: (d) => <Text>{`${d.date} ${weekdayOf(d.date)}`}</Text> },
+  { key: 'kind', title: '', width: '0.8fr', render: (d) => (d.isWorkday ? <Tag tone='info'>工作日</Tag> : <Tag tone='muted'>休息</Tag>) },
+  { key: 'open', title: '开放/关闭', width: '1fr', numeric: true, render: (d) => <Text>{d.slots ? `${d.open} / ${d.closed}` : '无时段'}</Text> },
+  { key: 'booked', title: '已约/容量', width: '1fr', numeric: true, render: (d) => <Text>{d.slots ? `${d.booked} / ${d.capacity}` : '—'}</Text> },
+]
+
 export default function StaffSlotsPage () {
-  const hallId = useRouter().params.hallId ?? ''
-  const [date, setDate] = useState('')
-  const [slots, setSlots] = useState<StaffSlot[]>([])
-  const [loading, setLoading] = useState(true)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState('')
-
-  const load = useCallback(async (day?: string) => {
-    if (!requireStaff()) return
-    setLoading(true)
-    setError('')
-    try {
-      const r = await staffApi('listStaffSlots', { query: { hallId, date: day || undefined } })
-      setSlots(r.items)
-      if (!day && r.items[0]) setDate(r.items[0].date)
-    } catch (e) {
-      const msg = staffError(e)
-      if (msg) setError(msg)
-    } finally {
-      setLoading(false)
-    }
-  }, [hallId])
-  useDidShow(() => { void load(date) })
-
-  const update = async (s: StaffSlot, body: { capacity?: number; closed?: boolean; reason?: string }) => {
-    if (body.closed) {
-      const { confirm } = await Taro.showModal({
-        title: '关闭时段',
-        content: s.booked ? `关闭后该时段已有的 ${s.booked} 个预约将被取消，并通知群众重新预约。确定关闭吗？` : '关闭后群众不能再预约该时段。确定关闭吗？',
-        confirmText: '关闭时段',
-      })
-      if (!confirm) return
-    }
-    setBusy(true)
-    try {
-      const r = await staffApi('updateSlot', { params: { id: s.id }, body: body.closed ? { ...body, reason: '服务中心临时调整' } : body })
-      if (body.closed && r.cancelled) void Taro.showToast({ title: `已关闭，取消 ${r.cancelled} 个预约`, icon: 'none' })
-      await load(date)
-    } catch (e) {
-      const msg = staffError(e)
-      if (msg) void Taro.showModal({ title: '操作未成功', content: msg, showCancel: false })
-    } finally {
-      setBusy(false)
-    }
-  }
-
-  if (error) return <PageRoot><PageState status='error' title={error} onRetry={() => void load(date)} /></PageRoot>
+  const [hallId, setHallId] = useState(useRouter().params.hallId ?? '')
+  const [date, setDate] = useState<string | null>(null)
+  const { staff } = useStaffMe()
+  const halls = useResource(() => staffApi('listStaffHalls'), [])
+  const work = useResource(() => staffApi('getWorkbench'), [], { on: 'mount' })
+  const hall = halls.data?.items.find((h) => h.id === hallId) ?? halls.data?.items[0]
+  const today = work.data?.today
+  const days = useResource(() => staffApi('listSlotDays', { query: { hallId: hall!.id, from: today!, to: addDaysIso(today!, 27) } }), [hall?.id, today], { enabled: !!hall && !!today })
+  const day = days.data?.items.find((d) => d.date === date)
+  const admin = staff?.roles.includes('ADMIN')
   return (
-    <PageRoot className='st-slots'>
-      <Picker mode='date' value={date} onChange={(e) => { setDate(e.detail.value); void load(e.detail.value) }}>
-        <View className='ap-card st-slots__date' data-testid='st-slots-date'>{date ? `${dayText(date)} ${weekdayText(date)} ›` : '选择日期 ›'}</View>
-      </Picker>
-      {slots.map((s) => (
-        <View key={s.id} className={`ap-card${s.closed ? ' st-slots__closed' : ''}`} data-testid='st-slot'>
-          <View className='ap-meta'>
-            <Text className='ap-title'>{`${s.start}–${s.end}`}</Text>
-            {s.windowName && <Text>{s.windowName}</Text>}
-            {s.closed && <Text className='ap-tag ap-tag--off'>{`已关闭${s.closedReason ? `：${s.closedReason}` : ''}`}</Text>}
-          </View>
-          <Text className='ap-line'>{`已约 ${s.booked} / 容量 ${s.capacity}，剩余 ${s.remaining}`}</Text>
-          <View className='ap-actions'>
-            <Button className='bm-button' disabled={busy || s.capacity <= s.booked} onClick={() => void update(s, { capacity: s.capacity - 1 })}>减 1 个号</Button>
-            <Button className='bm-button' disabled={busy} onClick={() => void update(s, { capacity: s.capacity + 1 })}>加 1 个号</Button>
-            {s.closed
-              ? <Button className='bm-button' disabled={busy} onClick={() => void update(s, { closed: false })}>重新开放</Button>
-              : <Button className='bm-button bm-button--danger' disabled={busy} onClick={() => void update(s, { closed: true })}>关闭</Button>}
-          </View>
-        </View>
-      ))}
-      {loading && <PageState status='loading' />}
-      {!loading && slots.length === 0 && <PageState status='empty' title='这一天没有时段' description='节假日不办理；工作日的时段由每周模板自动生成。' />}
-    </PageRoot>
+    <StaffPage title='时段管理' width='wide' actions={admin && hall ? <Action onClick={() => go('staffSlotTemplates', { hallId: hall.id })} testId='slots-templates'>时段模板与生成</Action> : undefined}>
+      <Loaded resource={halls} isEmpty={(d) => d.items.length === 0} empty={{ title: '没有可管理的服务中心' }}>
+        {(d) => (
+          <>
+            <Field kind='picker' label='服务中心' options={d.items.map((h) => h.name)} index={Math.max(0, d.items.findIndex((h) => h.id === hall?.id))} onPick={(i) => { setHallId(d.items[i]!.id); setDate(null) }} testId='slots-hall' />
+            <Split
+              onBack={() => setDate(null)}
+              list={(
+                <Loaded resource={days}>
+                  {(x) => <DataTable label='每天的时段' columns={columns} rows={x.items} rowKey={(r) => r.date} onRowClick={(r) => setDate(r.date)} selectedKey={date} rowTestId='slot-day' rowLabel={(r) => `${r.date} ${weekdayOf(r.date)}`} />}
+                </Loaded>
+              )}
+              detail={hall && day ? <DaySlots key={`${hall.id}-${day.date}`} hallId={hall.id} date={day.date} isWorkday={day.isWorkday} onChange={() => void days.reload()} /> : null}
+              placeholder='在左侧选择一天，查看和调整时段'
+            />
+          </>
+        )}
+      </Loaded>
+    </StaffPage>
   )
 }

@@ -12,6 +12,7 @@ import { clearMe } from '../../shell/me'
 import { requireStaff, staffError } from '../../shell/session'
 import { StaffPage } from '../../shell/staff-page'
 import { Counters, type Counter } from '../counters'
+import { CalendarWarning } from '../calendar-warning'
 import { isRegistered } from '../pages'
 import './index.scss'
 
@@ -84,6 +85,7 @@ export default function StaffHomePage () {
               {staff.roles.map((r) => <Text key={r} className='staff-home__role'>{roleLabels[r]}</Text>)}
             </View>
           </View>
+          <CalendarWarning roles={staff.roles} />
           <View className='staff-home__section'>
             <Counters today={today} counters={counters} loading={countersLoading} error={countersError} onRetry={() => void loadCounters()} />
           </View>

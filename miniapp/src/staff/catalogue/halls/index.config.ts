@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '服务中心与窗口' })

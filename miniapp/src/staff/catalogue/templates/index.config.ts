@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '时段模板与生成' })
