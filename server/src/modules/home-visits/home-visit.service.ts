@@ -8,7 +8,7 @@ import type { Prisma } from '../../generated/sqlite/client.js'
 import { AppError, invalidState, notFound } from '../../platform/errors'
 import { toIso, toIsoOrNull } from '../../platform/clock'
 import { maskPhone } from '../../platform/crypto'
-import { decodeCursor, encodeCursor } from '../../platform/cursor'
+import { paginate } from '../../platform/paginate'
 
 export type Row = Prisma.HomeVisitGetPayload<{ include: { serviceItem: { select: { name: true } } } }>
 export const include = { serviceItem: { select: { name: true } } } as const
@@ -38,14 +38,9 @@ function view (deps: Deps, h: Row, names: Map<string, string>): HomeVisitView {
 }
 
 export async function page (deps: Deps, where: Prisma.HomeVisitWhereInput, q: { limit: number; cursor?: string }) {
-  const cur = decodeCursor(q.cursor)
-  const rows = await deps.db.homeVisit.findMany({
-    where: { ...where, ...(cur ? { AND: [{ OR: [{ createdAt: { lt: new Date(cur.t) } }, { createdAt: new Date(cur.t), id: { lt: cur.id } }] }] } : {}) },
-    include, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: q.limit + 1,
-  })
-  const items = rows.slice(0, q.limit)
-  const last = items[items.length - 1]
-  return { items: await views(deps, items), nextCursor: rows.length > q.limit && last ? encodeCursor({ t: last.createdAt.toISOString(), id: last.id }) : null }
+  const result = await paginate(q, { by: 'createdAt', dir: 'desc' }, (p) =>
+    deps.db.homeVisit.findMany({ where: { AND: [where, p.where] }, include, orderBy: p.orderBy, take: p.take }))
+  return { items: await views(deps, result.items), nextCursor: result.nextCursor }
 }
 
 export async function request (deps: Deps, residentId: string, input: z.output<typeof homeVisitInput>) {
