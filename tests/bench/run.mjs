@@ -2,7 +2,7 @@
 // Runs every benchmark and prints a small table of the headline figures; a full run also writes docs/BENCHMARKS.md.
 //   npm run bench             full run (1 M ratings on PostgreSQL, longer rounds; several minutes)
 //   npm run bench -- --quick  CI smoke: short rounds, small data, nothing written
-//   --only notices,booking,stats,startup,weapp   a subset
+//   --only notices,booking,hall,stats,startup,weapp   a subset
 // Each bench is its own script (run alone for details): tests/bench/notices.ts (notice list vs raw node:http),
 // booking.ts (bookings via the real server vs raw driver SQL), stats.ts (好差评 statistics on PostgreSQL vs a raw
 // GROUP BY), startup.ts (start-up time, RSS under load); the weapp main-package size comes from miniapp/scripts/weapp-check.mjs.
@@ -44,6 +44,21 @@ const benches = [
       const n = /ratingStats\(\) over ([\d,]+) ratings/.exec(out)?.[1] ?? '?'
       return [...out.matchAll(/^(.+?)\s+([\d.]+) ms\s+baseline\s+([\d.]+) ms\s+ratio ([\d.]+)/gm)]
         .map((m) => [`好差评 stats over ${n} ratings (PostgreSQL): ${m[1].replace(/　+$/, '').trim()}`, `${m[2]} ms (raw GROUP BY ${m[3]} ms, ${m[4]}×)`])
+    },
+  },
+  {
+    name: 'hall', cmd: tsx('tests/bench/hall.ts', ...(quick ? ['--quick'] : [])), limitS: quick ? 300 : 1200,
+    figures: (out) => {
+      const rows = []
+      let provider = ''
+      for (const line of out.split('\n')) {
+        if (/^(sqlite|postgresql)\s*$/.test(line.trim())) provider = line.trim()
+        const t = /ticket rush (\d+)\s+app (\d+)\/s.*?p99 ([\d.]+) ms \| raw SQL (\d+)\/s.*?p99 ([\d.]+) ms \| app\/raw = ([\d.]+)/.exec(line)
+        if (t) rows.push([`hall ${provider}: ${t[1]} residents take a ticket at once, real server vs raw SQL`, `${t[2]} vs ${t[4]} tickets/s (${t[6]}×), p99 ${t[3]} vs ${t[5]} ms`])
+        const e = /event fan-out (\d+) streams × (\d+) calls\s+app p50 ([\d.]+) ms\s+p99 ([\d.]+) ms \| raw node:http p50 ([\d.]+) ms\s+p99 ([\d.]+) ms \| memory per stream app ([\d.-]+) KB/.exec(line)
+        if (e) rows.push([`hall screen: a call reaches ${e[1]} open event streams, real server vs bare node:http`, `p99 ${e[4]} vs ${e[6]} ms (p50 ${e[3]} vs ${e[5]} ms), ${e[7]} KB RSS per stream`])
+      }
+      return rows
     },
   },
   {

@@ -90,6 +90,21 @@ export class HallBus {
     }
   }
 
+  private readonly memo = new Map<string, { until: number; value: Promise<unknown> }>()
+  /** A value computed at most once per `ms` on this instance (figures that may lag a few seconds, e.g. medians). */
+  cached<T> (key: string, ms: number, fn: () => Promise<T>): Promise<T> {
+    const now = Date.now()
+    const hit = this.memo.get(key)
+    if (hit && hit.until > now) return hit.value as Promise<T>
+    if (this.memo.size > 1000) this.memo.clear()
+    const value = fn()
+    this.memo.set(key, { until: now + ms, value })
+    value.catch(() => this.memo.delete(key))
+    return value
+  }
+
+  forget (key: string): void { this.memo.delete(key) }
+
   get listeners (): number { return this.local.eventNames().reduce((a, n) => a + (n === '*reconnected' ? 0 : this.local.listenerCount(n)), 0) }
 
   /** Ends every open stream (clients reconnect to another instance). */

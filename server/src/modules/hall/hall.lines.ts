@@ -18,15 +18,14 @@ export const fallbackLine = (appointmentPrefix: string): Line => ({ prefix: appo
 
 export const formatNumber = (prefix: string, seq: number): string => `${prefix}${String(seq).padStart(3, '0')}`
 
-/** Next sequence of the hall's line today: one upsert that increments (the database orders concurrent takers). */
-export async function nextSeq (tx: Tx, hallId: string, date: string, line: string): Promise<number> {
-  const c = await tx.ticketCounter.upsert({
-    where: { hallId_date_line: { hallId, date, line } },
-    create: { hallId, date, line, last: 1 },
-    update: { last: { increment: 1 } },
-    select: { last: true },
-  })
-  return c.last
+/**
+ * Next sequence of the hall's line today: one atomic INSERT … ON CONFLICT DO UPDATE … RETURNING (SQLite ≥ 3.35 and
+ * PostgreSQL), so concurrent takers are ordered by the database and never get the same number.
+ */
+export async function nextSeq (tx: Pick<Db, '$queryRaw'>, hallId: string, date: string, line: string): Promise<number> {
+  const rows = await tx.$queryRaw<{ last: number | bigint }[]>`INSERT INTO "TicketCounter" ("hallId", "date", "line", "last") VALUES (${hallId}, ${date}, ${line}, 1)
+    ON CONFLICT ("hallId", "date", "line") DO UPDATE SET "last" = "TicketCounter"."last" + 1 RETURNING "last"`
+  return Number(rows[0]!.last)
 }
 
 const periodRe = /([01]?\d|2[0-3])[:：]([0-5]\d)\s*[-–—~～至到]\s*([01]?\d|2[0-3])[:：]([0-5]\d)/g
@@ -57,4 +56,37 @@ export async function windowsFor (db: Pick<Db, 'window'>, t: { hallId: string; s
 export async function itemsOf (db: Pick<Db, 'windowServiceItem'>, windowIds: string[]): Promise<string[]> {
   if (!windowIds.length) return []
   return [...new Set((await db.windowServiceItem.findMany({ where: { windowId: { in: windowIds } }, select: { serviceItemId: true } })).map((r) => r.serviceItemId))]
+}
+
+export interface HallConfig {
+  /** Active windows handling each active item. */
+  windowsByItem: Map<string, string[]>
+  itemsByWindow: Map<string, string[]>
+  itemNames: Map<string, string>
+  lineOf: (serviceItemId: string) => Line
+}
+
+/**
+ * A hall's windows, their items and its lines, read once and kept for a few seconds on this instance (they change
+ * only through the admin pages; the hot paths — taking tickets, places in the queue — read them on every request).
+ */
+export async function hallConfig (deps: { db: Db; state: { hall: { cached: <T>(k: string, ms: number, fn: () => Promise<T>) => Promise<T> } } }, hall: { id: string; queuePrefix: string }): Promise<HallConfig> {
+  return deps.state.hall.cached(`config:${hall.id}`, 10_000, async () => {
+    const [pairs, lines] = await Promise.all([
+      deps.db.windowServiceItem.findMany({ where: { window: { hallId: hall.id, active: true }, serviceItem: { active: true } }, select: { windowId: true, serviceItemId: true, serviceItem: { select: { name: true } } } }),
+      deps.db.hallLine.findMany({ where: { hallId: hall.id }, orderBy: [{ sort: 'asc' }, { prefix: 'asc' }], select: { prefix: true, name: true, items: { select: { serviceItemId: true } } } }),
+    ])
+    const windowsByItem = new Map<string, string[]>()
+    const itemsByWindow = new Map<string, string[]>()
+    const itemNames = new Map<string, string>()
+    for (const p of pairs) {
+      windowsByItem.set(p.serviceItemId, [...(windowsByItem.get(p.serviceItemId) ?? []), p.windowId])
+      itemsByWindow.set(p.windowId, [...(itemsByWindow.get(p.windowId) ?? []), p.serviceItemId])
+      itemNames.set(p.serviceItemId, p.serviceItem.name)
+    }
+    const byItem = new Map<string, Line>()
+    for (const l of lines) for (const i of l.items) byItem.set(i.serviceItemId, { prefix: l.prefix, name: l.name })
+    const def: Line = lines[0] ? { prefix: lines[0].prefix, name: lines[0].name } : fallbackLine(hall.queuePrefix)
+    return { windowsByItem, itemsByWindow, itemNames, lineOf: (id) => byItem.get(id) ?? def }
+  })
 }

@@ -21,10 +21,10 @@ export const callableBy = (windowIds: string[], items: string[]): Prisma.TicketW
 })
 
 /** Waiting tickets before this one that the same windows serve. */
-export async function aheadOf (db: Db, t: TicketRow): Promise<number> {
+export async function aheadOf (db: Db, t: TicketRow, known?: { windows: string[]; items: string[] }): Promise<number> {
   if (t.status !== 'WAITING') return 0
-  const windows = await windowsFor(db, t)
-  const items = windows.length ? await itemsOf(db, windows) : [t.serviceItemId]
+  const windows = known?.windows ?? await windowsFor(db, t)
+  const items = known?.items ?? (windows.length ? await itemsOf(db, windows) : [t.serviceItemId])
   return db.ticket.count({ where: { hallId: t.hallId, date: t.date, status: 'WAITING', id: { not: t.id }, AND: [before(t), callableBy(windows, items)] } })
 }
 
@@ -37,17 +37,19 @@ export async function lineMedianSeconds (db: Db, hallId: string, date: string, l
 export const estimateMinutes = (ahead: number, medianSeconds: number | null): number | undefined =>
   medianSeconds === null ? undefined : Math.ceil((ahead * medianSeconds) / 60)
 
-async function extras (deps: Deps, t: TicketRow) {
-  const ahead = await aheadOf(deps.db, t)
-  const med = t.status === 'WAITING' ? await lineMedianSeconds(deps.db, t.hallId, t.date, t.line) : null
+type Known = { windows: string[]; items: string[] }
+async function extras (deps: Deps, t: TicketRow, known?: Known) {
+  const ahead = await aheadOf(deps.db, t, t.transferredTo ? undefined : known)
+  const med = t.status === 'WAITING' ? await deps.state.hall.cached(`median:${t.hallId}:${t.date}:${t.line}`, 5_000, () => lineMedianSeconds(deps.db, t.hallId, t.date, t.line)) : null
   const ratingId = t.status === 'DONE'
     ? (await deps.db.rating.findUnique({ where: { subjectType_subjectId: { subjectType: t.appointmentId ? 'APPOINTMENT' : 'TICKET', subjectId: t.appointmentId ?? t.id } }, select: { id: true } }))?.id ?? null
     : undefined
   return { ahead, estimatedWaitMinutes: estimateMinutes(ahead, med), ratingId, today: deps.clock.today() }
 }
 
-export async function residentView (deps: Deps, t: TicketRow) { return ticketView(t, await extras(deps, t)) }
-export async function staffView (deps: Deps, t: TicketRow) { return staffTicketView(t, await extras(deps, t), deps.cipher) }
+/** `known`: the windows that may call it and their items, when the caller already has them. */
+export async function residentView (deps: Deps, t: TicketRow, known?: Known) { return ticketView(t, await extras(deps, t, known)) }
+export async function staffView (deps: Deps, t: TicketRow, known?: Known) { return staffTicketView(t, await extras(deps, t, known), deps.cipher) }
 
 export async function loadTicket (db: Db, id: string): Promise<TicketRow> {
   return await db.ticket.findUniqueOrThrow({ where: { id }, include: ticketInclude }) as TicketRow

@@ -7,8 +7,9 @@ import { audit, type AuditMeta } from '../../platform/audit'
 import { inSubtree } from '../../platform/scope'
 import { shanghaiTime, toIso } from '../../platform/clock'
 import { TX_OPTIONS } from '../appointments/booking.service'
-import { formatNumber, lineFor, nextSeq } from './hall.lines'
+import { formatNumber, hallConfig, nextSeq } from './hall.lines'
 import { hallOpen, loadTicket, ownTicket, publicHall, residentView, staffView } from './hall.query'
+import type { TicketRow } from './hall.mapper'
 
 const duplicate = () => new AppError('DUPLICATE', '您在该服务中心已有一个等候中的号，请办理或取消后再取号')
 const isUnique = (e: unknown) => (e as { code?: string })?.code === 'P2002'
@@ -25,13 +26,18 @@ export async function announce (deps: Deps, e: Omit<HallEvent, 'at' | 'waiting'>
   }
 }
 
-async function itemAtHall (deps: Deps, hallId: string, serviceItemId: string) {
-  const handled = await deps.db.windowServiceItem.findFirst({ where: { serviceItemId, window: { hallId, active: true }, serviceItem: { active: true } }, select: { serviceItem: { select: { name: true } } } })
-  if (!handled) throw validation('该服务中心不办理此事项，请选择其他事项', [{ path: 'serviceItemId', message: '该服务中心不办理此事项' }])
+/** The hall's set-up for this item: the windows that may call it (400 when none: the hall does not handle it). */
+async function itemSetup (deps: Deps, hall: { id: string; queuePrefix: string }, serviceItemId: string) {
+  const cfg = await hallConfig(deps, hall)
+  const windows = cfg.windowsByItem.get(serviceItemId)
+  if (!windows?.length) throw validation('该服务中心不办理此事项，请选择其他事项', [{ path: 'serviceItemId', message: '该服务中心不办理此事项' }])
+  const items = [...new Set(windows.flatMap((w) => cfg.itemsByWindow.get(w) ?? []))]
+  return { windows, items, line: cfg.lineOf(serviceItemId), itemName: cfg.itemNames.get(serviceItemId) ?? '' }
 }
 
 interface NewTicket {
-  hall: { id: string; queuePrefix: string; orgId: string }
+  hall: { id: string; name: string; queuePrefix: string; orgId: string }
+  setup: Awaited<ReturnType<typeof itemSetup>>
   serviceItemId: string
   channel: 'DESK' | 'APP'
   residentId?: string
@@ -40,35 +46,35 @@ interface NewTicket {
   meta?: AuditMeta
 }
 
-/** Inserts a walk-in ticket with the next number of its line (retried if two takers race on a new counter row). */
-async function insertWalkIn (deps: Deps, n: NewTicket): Promise<string> {
+/**
+ * A walk-in ticket with the next number of its line. The counter is one atomic upsert (the database orders
+ * concurrent takers), then the row; a resident's second waiting ticket fails on the unique activeKey (DUPLICATE).
+ * App tickets are two statements without an interactive transaction (the hot path: hundreds at opening time); a
+ * desk ticket is issued in one transaction with its audit entry.
+ */
+async function insertWalkIn (deps: Deps, n: NewTicket): Promise<TicketRow> {
   const date = deps.clock.today()
-  const line = await lineFor(deps.db, n.hall, n.serviceItemId)
+  const line = n.setup.line
   const activeKey = n.residentId ? activeKeyOf(n.residentId, n.hall.id) : null
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await deps.db.$transaction(async (tx) => {
-        if (activeKey && await tx.ticket.findUnique({ where: { activeKey }, select: { id: true } })) throw duplicate()
-        const now = deps.clock.now()
-        const seq = await nextSeq(tx, n.hall.id, date, line.prefix)
-        const t = await tx.ticket.create({
-          data: {
-            hallId: n.hall.id, date, line: line.prefix, lineName: line.name, seq, number: formatNumber(line.prefix, seq), serviceItemId: n.serviceItemId,
-            channel: n.channel, residentId: n.residentId ?? null, activeKey, rankAt: now, hour: hourOf(now), createdAt: now,
-            contactName: n.contact?.name ?? null, contactPhoneEnc: n.contact?.phone ? deps.cipher.encrypt(n.contact.phone) : null, issuedById: n.actor?.id ?? null,
-          },
-          select: { id: true, number: true },
-        })
-        await tx.ticketEvent.create({ data: { ticketId: t.id, hallId: n.hall.id, type: 'TICKET', staffId: n.actor?.id ?? null, at: now } })
-        if (n.actor) await audit(tx, n.actor, { action: 'ticket.issue', targetType: 'Ticket', targetId: t.id, orgId: n.hall.orgId, detail: { number: t.number, serviceItemId: n.serviceItemId } }, n.meta)
-        return t.id
-      }, TX_OPTIONS)
-    } catch (err) {
-      if (!isUnique(err)) throw err
-      if (activeKey && await deps.db.ticket.findUnique({ where: { activeKey }, select: { id: true } })) throw duplicate()
-      if (attempt >= 20) throw err
-      await new Promise((r) => setTimeout(r, Math.random() * 10 * (attempt + 1)))
-    }
+  if (activeKey && await deps.db.ticket.findUnique({ where: { activeKey }, select: { id: true } })) throw duplicate()
+  const write = async (tx: Tx) => {
+    const now = deps.clock.now()
+    const seq = await nextSeq(tx, n.hall.id, date, line.prefix)
+    const t = await tx.ticket.create({
+      data: {
+        hallId: n.hall.id, date, line: line.prefix, lineName: line.name, seq, number: formatNumber(line.prefix, seq), serviceItemId: n.serviceItemId,
+        channel: n.channel, residentId: n.residentId ?? null, activeKey, rankAt: now, hour: hourOf(now), createdAt: now,
+        contactName: n.contact?.name ?? null, contactPhoneEnc: n.contact?.phone ? deps.cipher.encrypt(n.contact.phone) : null, issuedById: n.actor?.id ?? null,
+      },
+    })
+    if (n.actor) await audit(tx, n.actor, { action: 'ticket.issue', targetType: 'Ticket', targetId: t.id, orgId: n.hall.orgId, detail: { number: t.number, serviceItemId: n.serviceItemId } }, n.meta)
+    return { ...t, hall: { name: n.hall.name, orgId: n.hall.orgId }, serviceItem: { name: n.setup.itemName }, window: null } as TicketRow
+  }
+  try {
+    return n.actor ? await deps.db.$transaction(write, TX_OPTIONS) : await write(deps.db)
+  } catch (err) {
+    if (isUnique(err) && activeKey) throw duplicate()
+    throw err
   }
 }
 
@@ -76,22 +82,20 @@ export async function takeTicket (deps: Deps, actor: ResidentActor, body: { hall
   const hall = await publicHall(deps.db, body.hallId)
   const { reason } = await hallOpen(deps, hall)
   if (reason) throw new AppError('OUT_OF_WINDOW', reason)
-  await itemAtHall(deps, hall.id, body.serviceItemId)
-  const id = await insertWalkIn(deps, { hall, serviceItemId: body.serviceItemId, channel: 'APP', residentId: actor.id })
-  const t = await loadTicket(deps.db, id)
-  await announce(deps, { type: 'TICKET', hallId: hall.id, ticketId: id, number: t.number, line: t.line })
-  return residentView(deps, t)
+  const setup = await itemSetup(deps, hall, body.serviceItemId)
+  const t = await insertWalkIn(deps, { hall, setup, serviceItemId: body.serviceItemId, channel: 'APP', residentId: actor.id })
+  await announce(deps, { type: 'TICKET', hallId: hall.id, ticketId: t.id, number: t.number, line: t.line })
+  return residentView(deps, t, setup)
 }
 
 export async function issueDeskTicket (deps: Deps, actor: StaffActor, hallId: string, body: { serviceItemId: string; contactName?: string; contactPhone?: string }, meta: AuditMeta) {
-  const hall = await deps.db.hall.findFirst({ where: { id: hallId, org: inSubtree(actor) }, select: { id: true, queuePrefix: true, orgId: true, active: true } })
+  const hall = await deps.db.hall.findFirst({ where: { id: hallId, org: inSubtree(actor) }, select: { id: true, name: true, queuePrefix: true, orgId: true, active: true } })
   if (!hall) throw notFound('服务中心')
   if (!hall.active) throw invalidState('该服务中心已停用，不能取号')
-  await itemAtHall(deps, hall.id, body.serviceItemId)
-  const id = await insertWalkIn(deps, { hall, serviceItemId: body.serviceItemId, channel: 'DESK', contact: { name: body.contactName, phone: body.contactPhone }, actor, meta })
-  const t = await loadTicket(deps.db, id)
-  await announce(deps, { type: 'TICKET', hallId: hall.id, ticketId: id, number: t.number, line: t.line })
-  return staffView(deps, t)
+  const setup = await itemSetup(deps, hall, body.serviceItemId)
+  const t = await insertWalkIn(deps, { hall, setup, serviceItemId: body.serviceItemId, channel: 'DESK', contact: { name: body.contactName, phone: body.contactPhone }, actor, meta })
+  await announce(deps, { type: 'TICKET', hallId: hall.id, ticketId: t.id, number: t.number, line: t.line })
+  return staffView(deps, t, setup)
 }
 
 export async function cancelTicket (deps: Deps, actor: ResidentActor, id: string) {

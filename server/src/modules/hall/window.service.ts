@@ -142,6 +142,7 @@ export async function done (deps: Deps, actor: StaffActor, id: string, meta: Aud
     },
   }, meta)
   if (!ok) throw stale()
+  deps.state.hall.forget(`median:${t.hallId}:${t.date}:${t.line}`)
   await publish(deps, t, 'DONE', w)
   return staffView(deps, await loadTicket(deps.db, id))
 }
