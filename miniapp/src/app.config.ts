@@ -1,34 +1,18 @@
-// Relative import: Taro reads this file at build time, outside the workspace's package resolution.
-import { hallPackagePages, staffPackagePages } from '../../shared/src/pages'
+// Relative imports: Taro reads this file at build time, outside the workspace's package resolution.
+import { PAGES, TAB_PAGES, hallPackagePages, mainPackagePages, staffPackagePages, type TabPageName } from '../../shared/src/pages'
+import { tokens } from './kit/tokens'
+
+const icon = (name: string) => ({ iconPath: `assets/tabbar/${name}.png`, selectedIconPath: `assets/tabbar/${name}-active.png` })
+const tabs: Record<TabPageName, { text: string; iconPath: string; selectedIconPath: string }> = {
+  home: { text: '首页', ...icon('home') },
+  services: { text: '办事', ...icon('services') },
+  messages: { text: '消息', ...icon('messages') },
+  mine: { text: '我的', ...icon('mine') },
+}
 
 export default defineAppConfig({
-  pages: [
-    'pages/index/index',
-    'pages/services/index',
-    'pages/messages/index',
-    'pages/mine/index',
-    'pages/consultations/index/index',
-    'pages/consultations/new/index',
-    'pages/consultations/detail/index',
-    'pages/consultations/public/index',
-    'pages/notices/list/index',
-    'pages/notices/detail/index',
-    'pages/services/detail/index',
-    'pages/appointments/book/index',
-    'pages/appointments/list/index',
-    'pages/appointments/detail/index',
-    'pages/home-visits/index/index',
-    'pages/ratings/rate/index',
-    'pages/ratings/mine/index',
-    'pages/ratings/detail/index',
-    'pages/ratings/stats/index',
-    'pages/disclosures/index/index',
-    'pages/disclosures/apply/index',
-    'pages/disclosures/detail/index',
-    'pages/privacy/index',
-    'pages/hall/take/index',
-    'pages/hall/tickets/index',
-  ],
+  // Main package: every resident page of the page table (shared/src/pages.ts), 首页 first.
+  pages: mainPackagePages(),
   subPackages: [
     // Staff section: loaded only when a staff member opens it. Its pages come from the page table (shared/src/pages.ts).
     { root: 'staff', pages: staffPackagePages() },
@@ -39,21 +23,16 @@ export default defineAppConfig({
   __usePrivacyCheck__: true,
   window: {
     backgroundTextStyle: 'dark',
-    backgroundColor: '#f4f5f7',
-    navigationBarBackgroundColor: '#1a5fd0',
+    backgroundColor: tokens.normal['color-bg'],
+    navigationBarBackgroundColor: tokens.normal['color-primary'],
     navigationBarTitleText: '便民服务',
     navigationBarTextStyle: 'white',
   },
   tabBar: {
-    color: '#595959',
-    selectedColor: '#1a5fd0',
-    backgroundColor: '#ffffff',
+    color: tokens.normal['color-muted'],
+    selectedColor: tokens.normal['color-primary'],
+    backgroundColor: tokens.normal['color-card'],
     borderStyle: 'black',
-    list: [
-      { pagePath: 'pages/index/index', text: '首页', iconPath: 'assets/tabbar/home.png', selectedIconPath: 'assets/tabbar/home-active.png' },
-      { pagePath: 'pages/services/index', text: '办事', iconPath: 'assets/tabbar/services.png', selectedIconPath: 'assets/tabbar/services-active.png' },
-      { pagePath: 'pages/messages/index', text: '消息', iconPath: 'assets/tabbar/messages.png', selectedIconPath: 'assets/tabbar/messages-active.png' },
-      { pagePath: 'pages/mine/index', text: '我的', iconPath: 'assets/tabbar/mine.png', selectedIconPath: 'assets/tabbar/mine-active.png' },
-    ],
+    list: TAB_PAGES.map((name) => ({ pagePath: PAGES[name], ...tabs[name] })),
   },
 })

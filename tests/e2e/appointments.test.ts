@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core'
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../support/app'
 import { consentedPhonePage, launchBrowser, openPage, phonePage, screenshot } from '../support/browser'
 import { MONDAY } from '../support/booking'
+import { pageUrl } from '@bianmin/shared'
 
 let t: TestApp
 let browser: Browser
@@ -18,7 +19,7 @@ const input = (page: Page, id: string) => page.locator(`[data-testid="${id}"] in
 
 it('a resident books a slot, sees it in 我的预约 with its code, and cancels it', async () => {
   const { page, errors, context } = await consentedPhonePage(browser, t)
-  await openPage(page, t.url, '/pages/services/index')
+  await openPage(page, t.url, pageUrl('services'))
 
   // 办事: search the guide and open it.
   await input(page, 'item-search').fill('居住证')
@@ -80,7 +81,7 @@ it('a resident books a slot, sees it in 我的预约 with its code, and cancels 
   await screenshot(page, 'appointments-cancelled')
 
   // 消息: the booking confirmation is there.
-  await openPage(page, t.url, '/pages/messages/index')
+  await openPage(page, t.url, pageUrl('messages'))
   await expect.poll(() => page.getByTestId('message').first().textContent(), { timeout: 15_000 }).toContain('预约成功')
   expect(errors).toEqual([])
   await context.close()
@@ -91,7 +92,7 @@ it('a clerk checks a resident in by code and calls the next number', async () =>
   const slot = (await t.anon('listServiceItemSlots', { params: { id: (await t.deps.db.serviceItem.findFirstOrThrow({ where: { code: 'HL-HJ-001' } })).id }, query: { from: '2026-09-28', to: '2026-09-28' } })).items[0]!
   const a = await r.call('createAppointment', { body: { slotId: slot.id, serviceItemId: (await t.deps.db.serviceItem.findFirstOrThrow({ where: { code: 'HL-HJ-001' } })).id, contactName: '王大伯', contactPhone: '13800001111' } })
   const { page, errors, context } = await phonePage(browser)
-  await openPage(page, t.url, '/staff/auth/login/index')
+  await openPage(page, t.url, pageUrl('staffLogin'))
   await input(page, 'staff-username').fill('clerk')
   await input(page, 'staff-password').fill(TEST_PASSWORD)
   await page.getByTestId('staff-login-submit').click()

@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core'
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../support/app'
 import { launchBrowser, openPage, phonePage, screenshot } from '../support/browser'
 import { PNG_1PX } from '../support/uploads'
+import { pageUrl } from '@bianmin/shared'
 
 let t: TestApp
 let browser: Browser
@@ -32,7 +33,7 @@ it('a resident submits a complaint with a photo, a handler replies in the staff 
   await t.resident(code)
   const resident = await phonePage(browser, { storage: { bm_h5_code: JSON.stringify({ data: code }) } })
   const page = resident.page
-  await openPage(page, t.url, '/pages/index/index')
+  await openPage(page, t.url, pageUrl('home'))
   await page.getByTestId('entry-consult').click()
   await page.getByTestId('cs-new').click()
 
@@ -67,7 +68,7 @@ it('a resident submits a complaint with a photo, a handler replies in the staff 
   // The handler signs in, sees the demo's overdue complaint badge and the new case, and answers it.
   const staff = await phonePage(browser)
   const desk = staff.page
-  await openPage(desk, t.url, '/staff/auth/login/index')
+  await openPage(desk, t.url, pageUrl('staffLogin'))
   await field(desk, 'staff-username').fill('handler')
   await field(desk, 'staff-password').fill(TEST_PASSWORD)
   await desk.getByTestId('staff-login-submit').click()
@@ -108,7 +109,7 @@ it('a resident submits a complaint with a photo, a handler replies in the staff 
   expect((await t.deps.db.rating.findFirstOrThrow({ where: { subjectId: row.id } })).level).toBe(5)
 
   // The published answer is listed for everyone, with the street number masked.
-  await openPage(page, t.url, '/pages/consultations/public/index')
+  await openPage(page, t.url, pageUrl('consultationsPublic'))
   const published = page.getByTestId('cs-public-item').filter({ hasText: TITLE })
   await expect.poll(() => published.count(), { timeout: 15_000 }).toBe(1)
   expect(await published.textContent()).toContain('东荣路 ** 号门口')

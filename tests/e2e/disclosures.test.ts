@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core'
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../support/app'
 import { consentedPhonePage, launchBrowser, openPage, phonePage, screenshot } from '../support/browser'
 import { PDF_MIN, upload } from '../support/uploads'
+import { pageUrl } from '@bianmin/shared'
 
 let t: TestApp
 let browser: Browser
@@ -18,7 +19,7 @@ const field = (page: Page, id: string, tag: 'input' | 'textarea' = 'input') => p
 
 it('a resident applies, supplies a 补正 and opens the reply document', async () => {
   const { context, page, errors } = await consentedPhonePage(browser, t)
-  await openPage(page, t.url, '/pages/index/index')
+  await openPage(page, t.url, pageUrl('home'))
   await page.getByTestId('entry-disclosure').click()
   await page.getByTestId('disclosure-apply').click()
 
@@ -43,7 +44,7 @@ it('a resident applies, supplies a 补正 and opens the reply document', async (
   expect(row.residentId).toBeTruthy()
 
   // My list shows it with its deadline.
-  await openPage(page, t.url, '/pages/disclosures/index/index')
+  await openPage(page, t.url, pageUrl('disclosures'))
   const item = page.getByTestId('disclosure-item').filter({ hasText: '老旧小区改造' })
   await expect.poll(() => item.getByTestId('disclosure-due').textContent()).toBe('答复期限 2026-10-30')
   await screenshot(page, 'disclosure-list')
@@ -52,7 +53,7 @@ it('a resident applies, supplies a 补正 and opens the reply document', async (
   const handler = await t.staff('handler')
   await handler.call('requestDisclosureCorrection', { params: { id: row.id }, body: { content: '请写明所需信息涉及的社区名称' } })
   t.deps.clock.freeze('2026-10-09T10:00:00+08:00')
-  await openPage(page, t.url, `/pages/disclosures/detail/index?id=${row.id}`)
+  await openPage(page, t.url, pageUrl('disclosureDetail', { id: row.id }))
   await expect.poll(() => page.getByTestId('correction-request').textContent()).toBe('请写明所需信息涉及的社区名称')
   await field(page, 'correction-input', 'textarea').fill('湖里社区、东荣社区')
   await page.getByTestId('correction-submit').click()
@@ -88,12 +89,12 @@ it('a handler sees an overdue request in the queue and replies with an outcome f
   t.deps.clock.freeze('2026-11-02T09:00:00+08:00') // the deadline (10-30) has passed
 
   const { context, page, errors } = await phonePage(browser)
-  await openPage(page, t.url, '/staff/auth/login/index')
+  await openPage(page, t.url, pageUrl('staffLogin'))
   await field(page, 'staff-username').fill('handler')
   await field(page, 'staff-password').fill(TEST_PASSWORD)
   await page.getByTestId('staff-login-submit').click()
   await page.getByTestId('staff-name').waitFor()
-  await openPage(page, t.url, '/staff/disclosures/list/index')
+  await openPage(page, t.url, pageUrl('staffDisclosures'))
   const item = page.getByTestId('staff-disclosure-item').filter({ hasText: '公共收益审计报告' })
   await expect.poll(() => item.getByTestId('staff-disclosure-badge').textContent(), { timeout: 15_000 }).toBe('已超期')
   await screenshot(page, 'disclosure-staff-queue')

@@ -10,6 +10,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { clientFor, startTestApp, type TestApp } from '../support/app'
 import { consentedPhonePage, launchBrowser, openPage, phonePage, screenshot } from '../support/browser'
 import { auditPage } from '../support/a11y'
+import { pageUrl } from '@bianmin/shared'
 
 const CLOCK = '2026-11-23T09:00:00+08:00'
 const README_SHOTS = path.resolve('docs/screenshots')
@@ -81,7 +82,7 @@ async function shot (name: string, p = page): Promise<void> {
 
 describe('a new resident', () => {
   it('is shown the privacy notice before anything else, reads it in full and agrees (recorded with its version)', async () => {
-    await openPage(page, t.url, '/pages/index/index')
+    await openPage(page, t.url, pageUrl('home'))
     await visible('home-greeting').waitFor({ timeout: 30_000 })
     const panel = visible('consent-panel')
     await panel.waitFor({ timeout: 15_000 })
@@ -271,7 +272,7 @@ describe('a new resident', () => {
 describe('keyboard and screen readers (H5)', () => {
   it('Tab walks 首页 in reading order with names for every control; Enter opens the focused one', async () => {
     const p = await consentedPhonePage(browser, t)
-    await openPage(p.page, t.url, '/pages/index/index')
+    await openPage(p.page, t.url, pageUrl('home'))
     await visible('home-greeting', p.page).waitFor({ timeout: 30_000 })
     await visible('entry-booking', p.page).waitFor()
     const seen: { id: string | null; role: string | null; name: string | null; text: string }[] = []
@@ -302,7 +303,7 @@ describe('keyboard and screen readers (H5)', () => {
 describe('privacy choices', () => {
   it('不同意: notices stay readable, booking asks again and works after 同意; a shared link has 返回首页', async () => {
     const p = await phonePage(browser)
-    await openPage(p.page, t.url, '/pages/index/index')
+    await openPage(p.page, t.url, pageUrl('home'))
     await visible('consent-panel', p.page).waitFor({ timeout: 30_000 })
     await visible('consent-decline', p.page).click()
     await expect.poll(() => visible('consent-panel', p.page).count()).toBe(0)
@@ -310,7 +311,7 @@ describe('privacy choices', () => {
 
     // Opened straight from a link to a booking page: no form, the reason, a way home.
     const item = await t.deps.db.serviceItem.findFirstOrThrow({ where: { code: 'HL-HJ-001' } })
-    await openPage(p.page, t.url, `/pages/appointments/book/index?itemId=${item.id}`)
+    await openPage(p.page, t.url, pageUrl('appointmentBook', { itemId: item.id }))
     await visible('consent-declined', p.page).waitFor({ timeout: 15_000 })
     expect(await visible('book-submit', p.page).count()).toBe(0)
     expect(await visible('home-link', p.page).count()).toBe(1)
@@ -327,7 +328,7 @@ describe('privacy choices', () => {
 
   it('我的: export shows what is stored and downloads it; 注销账号 asks twice, erases, and the app starts afresh', async () => {
     const p = await phonePage(browser)
-    await openPage(p.page, t.url, '/pages/index/index')
+    await openPage(p.page, t.url, pageUrl('home'))
     await visible('consent-agree', p.page).click()
     await expect.poll(() => visible('consent-panel', p.page).count(), { timeout: 15_000 }).toBe(0)
     const r = await browserResident(p.page)

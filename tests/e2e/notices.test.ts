@@ -4,6 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../support/app'
 import { launchBrowser, openPage, phonePage, screenshot } from '../support/browser'
+import { pageUrl } from '@bianmin/shared'
 
 let t: TestApp
 let browser: Browser
@@ -20,7 +21,7 @@ const TITLE = '关于东荣社区冬季用电安全检查的通知'
 const BODY = '社区网格员将于工作日上午入户开展用电安全检查。\n请居民配合检查，发现隐患及时整改。'
 
 async function signIn (page: Page, username: string): Promise<void> {
-  await openPage(page, t.url, '/staff/auth/login/index')
+  await openPage(page, t.url, pageUrl('staffLogin'))
   await field(page, 'staff-username').fill(username)
   await field(page, 'staff-password').fill(TEST_PASSWORD)
   await page.getByTestId('staff-login-submit').click()
@@ -64,7 +65,7 @@ it('an editor drafts and submits, a reviewer approves, a resident finds the noti
   // Resident: 首页 shows the latest notices; 政务公开 → search “用电安全” → open it.
   const resident = await phonePage(browser)
   const page = resident.page
-  await openPage(page, t.url, '/pages/index/index')
+  await openPage(page, t.url, pageUrl('home'))
   await expect.poll(() => page.getByTestId('home-notices').getByTestId('notice-item').filter({ hasText: TITLE }).count(), { timeout: 15_000 }).toBe(1)
   await screenshot(page, 'notice-home')
   await page.getByTestId('entry-notices').click()
@@ -83,7 +84,7 @@ it('an editor drafts and submits, a reviewer approves, a resident finds the noti
   expect(resident.errors).toEqual([])
   await resident.context.close()
   const reader = await phonePage(browser)
-  await openPage(reader.page, t.url, '/pages/notices/list/index')
+  await openPage(reader.page, t.url, pageUrl('notices'))
   await visible(reader.page, 'notice-tab-政策解读').click()
   await expect.poll(() => visible(reader.page, 'notice-item').count(), { timeout: 15_000 }).toBe(1)
   await visible(reader.page, 'notice-item').click()

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { startTestApp, createOrg, createStaff, type TestApp } from '../support/app'
 import { launchBrowser, openPage, phonePage, screenshot } from '../support/browser'
+import { pageUrl } from '@bianmin/shared'
 
 const MONDAY = '2026-11-23T09:00:00+08:00'
 let t: TestApp
@@ -47,7 +48,7 @@ it('a resident rates a finished appointment 不满意, a handler closes the case
   const { page } = resident
 
   // 好差评 → 待评价 → the rate page.
-  await openPage(page, t.url, '/pages/ratings/mine/index')
+  await openPage(page, t.url, pageUrl('ratingsMine'))
   await page.getByTestId(`pending-${appointmentId}`).click()
   await page.getByTestId('rate-subject').waitFor()
   expect(await page.getByTestId('rate-subject').textContent()).toBe('居住证办理')
@@ -74,7 +75,7 @@ it('a resident rates a finished appointment 不满意, a handler closes the case
   const { token } = await t.staff('handler1')
   const staff = await phonePage(browser, { storage: taroStorage({ bm_staff_token: token }) })
   const sp = staff.page
-  await openPage(sp, t.url, '/staff/rectifications/list/index')
+  await openPage(sp, t.url, pageUrl('staffRectifications'))
   await sp.getByTestId(`rect-${rating.rectification!.id}`).click()
   await sp.getByTestId('rect-actions').waitFor()
   expect(await sp.getByTestId('contact-phone').textContent()).toBe('139****5678')
@@ -110,7 +111,7 @@ it('a resident rates a finished appointment 不满意, a handler closes the case
   expect((await t.deps.db.rectification.findUniqueOrThrow({ where: { id: rating.rectification!.id } })).residentSatisfied).toBe(true)
 
   // 评价公示 shows the figures.
-  await openPage(page, t.url, '/pages/ratings/stats/index')
+  await openPage(page, t.url, pageUrl('ratingStats'))
   await page.getByTestId('stat-rated').waitFor()
   expect(await page.getByTestId('stat-bad').textContent()).toBe('1')
   expect(await page.getByTestId('stat-rect-rate').textContent()).toBe('100.0%')

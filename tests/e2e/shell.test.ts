@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
 import { startTestApp, type TestApp } from '../support/app'
 import { launchBrowser, openPage, phonePage, screenshot } from '../support/browser'
+import { pageUrl } from '@bianmin/shared'
 
 let t: TestApp
 let browser: Browser
@@ -15,7 +16,7 @@ afterAll(async () => { await browser?.close(); await t?.close() })
 it('signs a new resident in and shows the home page', async () => {
   const before = await t.deps.db.resident.count()
   const { page, errors } = await phonePage(browser)
-  await openPage(page, t.url, '/pages/index/index')
+  await openPage(page, t.url, pageUrl('home'))
   const greeting = page.getByTestId('home-greeting')
   await greeting.waitFor({ timeout: 30_000 })
   expect(await greeting.textContent()).toContain('您好')
@@ -49,7 +50,7 @@ it('lets the H5 page run its own inline script (root font size) under the CSP, a
   const { page } = await phonePage(browser)
   const violations: string[] = []
   page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) violations.push(m.text()) })
-  await openPage(page, t.url, '/pages/index/index')
+  await openPage(page, t.url, pageUrl('home'))
   await page.getByTestId('home-greeting').waitFor({ timeout: 30_000 })
   expect(violations).toEqual([])
   // Taro's inline script sets the root font size from the viewport (375 px wide → 20 px).

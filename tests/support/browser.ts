@@ -49,7 +49,7 @@ export async function screenshot (page: Page, name: string): Promise<string> {
   return file
 }
 
-/** Opens an H5 route (hash router), e.g. openPage(page, url, '/pages/index/index'). */
+/** Opens an H5 route (hash router), e.g. openPage(page, url, pageUrl('home')) (shared/src/pages.ts). */
 export async function openPage (page: Page, baseUrl: string, route: string): Promise<void> {
   await page.goto(`${baseUrl}/#${route}`, { waitUntil: 'domcontentloaded' })
 }

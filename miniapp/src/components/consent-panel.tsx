@@ -1,12 +1,11 @@
 import { Button, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
-import { consent, STAFF_LOGIN_URL } from '@/api/client'
+import { consent } from '@/api/client'
 import { aria } from '@/components/a11y'
+import { go } from '@/kit/nav'
 import { useConsentState } from '@/store/consent'
 import { resolvePlatformPrivacy, PRIVACY_AGREE_BUTTON_ID } from '@/store/platform-privacy'
 import './consent.scss'
 
-export const PRIVACY_URL = '/pages/privacy/index'
 
 /** What we collect and why, in a few plain lines (the full text is pages/privacy). */
 export const PRIVACY_SUMMARY = [
@@ -58,7 +57,7 @@ export function ConsentPanel ({ mode }: { mode: 'ask' | 'required' }) {
             <Text className='consent__text'>只有负责办理的工作人员能看到，不会用于广告。您可以随时在“我的”里导出或删除自己的信息。</Text>
           </View>
           )}
-      <Text className='consent__link' {...aria('link', { 'aria-label': '查看完整的隐私政策' })} onClick={() => void Taro.navigateTo({ url: PRIVACY_URL })} data-testid='consent-read'>
+      <Text className='consent__link' {...aria('link', { 'aria-label': '查看完整的隐私政策' })} onClick={() => go('privacy')} data-testid='consent-read'>
         查看完整的《隐私政策》{s.version ? `（${s.version} 版）` : ''}
       </Text>
       {s.error && <Text className='consent__error' {...aria('alert')} data-testid='consent-error'>{s.error}</Text>}
@@ -75,7 +74,7 @@ export function ConsentPanel ({ mode }: { mode: 'ask' | 'required' }) {
       {!declined && <Text className='consent__note'>不同意也可以浏览通知公告和办事指南，但不能预约、留言和申请。</Text>}
       {mode === 'ask' && (
         // A staff member at a shared PC signs in without answering the residents' notice.
-        <Text className='consent__link' {...aria('link', { 'aria-label': '工作人员登录' })} onClick={() => void Taro.navigateTo({ url: STAFF_LOGIN_URL })} data-testid='consent-staff-login'>
+        <Text className='consent__link' {...aria('link', { 'aria-label': '工作人员登录' })} onClick={() => go('staffLogin')} data-testid='consent-staff-login'>
           工作人员登录
         </Text>
       )}

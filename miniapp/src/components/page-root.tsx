@@ -1,15 +1,16 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState, type ReactNode } from 'react'
+import { PAGES, TAB_PAGES, pageNameOf, pageUrl } from '@bianmin/shared'
 import { consent, STAFF_HOME_URL, STAFF_LOGIN_URL } from '@/api/client'
 import { aria } from '@/components/a11y'
-import { ConsentPanel, PRIVACY_URL } from '@/components/consent-panel'
+import { ConsentPanel } from '@/components/consent-panel'
 import { useConsentState } from '@/store/consent'
 import { usePlatformPrivacyWaiting } from '@/store/platform-privacy'
 import { useElderMode } from '@/store/prefs'
 
-const HOME_URL = '/pages/index/index'
-const TAB_PAGES = ['pages/index/index', 'pages/services/index', 'pages/messages/index', 'pages/mine/index']
+const HOME_URL = pageUrl('home')
+const TAB_PATHS: string[] = TAB_PAGES.map((n) => PAGES[n])
 
 /** The current page's path without a leading slash or query ('' when unknown, e.g. in unit tests). */
 function currentPath (): string {
@@ -19,7 +20,7 @@ function currentPath (): string {
 
 /** H5 opened straight on an inner page (a shared link): no page to go back to. WeChat shows its own home button. */
 function isDeepLinked (path: string): boolean {
-  if (process.env.TARO_ENV !== 'h5' || !path || TAB_PAGES.includes(path)) return false
+  if (process.env.TARO_ENV !== 'h5' || !path || TAB_PATHS.includes(path)) return false
   return typeof Taro.getCurrentPages === 'function' && Taro.getCurrentPages().length <= 1
 }
 
@@ -33,7 +34,7 @@ export function PageRoot ({ className, children, consent: need }: { className?: 
   const [path] = useState(currentPath)
   // Hall devices (sub-package `hall`: the TV screen, the window's 评价器) are nobody's phone: no consent, no home link.
   const device = path.startsWith('hall/')
-  const residentPage = !path.startsWith('staff/') && !device && `/${path}` !== PRIVACY_URL
+  const residentPage = !path.startsWith('staff/') && !device && pageNameOf(path) !== 'privacy'
   const [deepLinked] = useState(() => !device && isDeepLinked(path))
   // Inner staff pages lead back to the workbench; everything else to 首页.
   const toWorkbench = path.startsWith('staff/') && ![STAFF_HOME_URL, STAFF_LOGIN_URL].includes(`/${path}`)

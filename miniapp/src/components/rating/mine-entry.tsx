@@ -1,8 +1,9 @@
 import { useState } from 'react'
 import { Text } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
+import { useDidShow } from '@tarojs/taro'
 import { api } from '@/api/client'
 import { Cell, CellGroup } from '@/components/cell'
+import { go } from '@/kit/nav'
 import './rating.scss'
 
 /** 我的 → 好差评, with the number of finished services waiting for a rating (待评价). */
@@ -18,7 +19,7 @@ export function RatingsEntry () {
         description={pending ? `${pending} 件办结的事项待评价` : '评价办过的事，查看差评整改进度'}
         testId='mine-ratings'
         extra={pending ? <Text className='rating-badge rating-badge--danger' data-testid='mine-ratings-pending'>待评价 {pending}</Text> : undefined}
-        onClick={() => void Taro.navigateTo({ url: '/pages/ratings/mine/index' })}
+        onClick={() => go('ratingsMine')}
       />
     </CellGroup>
   )

@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useRef, useState } from 'react'
 import { Button, Input, Text, View } from '@tarojs/components'
-import Taro, { useLoad, useRouter } from '@tarojs/taro'
+import { useLoad, useRouter } from '@tarojs/taro'
 import { ApiError, bookingInput, type SlotView } from '@bianmin/shared'
 import { api, errorMessage } from '@/api/client'
 import { PageRoot } from '@/components/page-root'
@@ -9,6 +9,7 @@ import { aria, labelled } from '@/components/a11y'
 import { dayText, newIdempotencyKey, weekdayText } from '../parts/appointment.format'
 import '../parts/appointment.scss'
 import './index.scss'
+import { redirect } from '@/kit/nav'
 
 /** Pick a working day and a slot (remaining seats shown), fill in name and phone, book; or move a booking (改约). */
 export default function BookPage () {
@@ -65,7 +66,7 @@ export default function BookPage () {
       setBusy(true)
       try {
         const moved = await api('rescheduleAppointment', { params: { id: reschedule }, body: { slotId: chosen.id } })
-        void Taro.redirectTo({ url: `/pages/appointments/detail/index?id=${moved.id}` })
+        redirect('appointmentDetail', { id: moved.id })
       } catch (e) { failed(e) } finally { setBusy(false) }
       return
     }
@@ -83,7 +84,7 @@ export default function BookPage () {
     setBusy(true)
     try {
       const a = await api('createAppointment', { body: check.data, headers: { 'Idempotency-Key': attempt.current.key } })
-      void Taro.redirectTo({ url: `/pages/appointments/detail/index?id=${a.id}&booked=1` })
+      redirect('appointmentDetail', { id: a.id, booked: 1 })
     } catch (e) {
       if (e instanceof ApiError && Object.keys(e.fieldErrors()).length) setErrors(e.fieldErrors())
       failed(e)

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react'
 import { Button, Image, Text, View } from '@tarojs/components'
-import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import { useDidShow, useRouter } from '@tarojs/taro'
 import type { AppointmentDetail } from '@bianmin/shared'
 import { api, errorMessage } from '@/api/client'
 import { PageRoot } from '@/components/page-root'
@@ -10,6 +10,7 @@ import { alt } from '@/components/a11y'
 import { instantText, slotText, statusLabels, statusTone } from '../parts/appointment.format'
 import { confirmCancel, reschedule } from '../parts/appointment-actions'
 import '../parts/appointment.scss'
+import { redirect } from '@/kit/nav'
 
 /** One appointment: the check-in code and its QR code to show at the hall, where and when, cancel / reschedule. */
 export default function AppointmentPage () {
@@ -61,7 +62,7 @@ export default function AppointmentPage () {
         </View>
       ))}
       <View className='ap-card'>
-        <Button className='bm-button bm-button--block' onClick={() => void Taro.redirectTo({ url: '/pages/appointments/list/index' })} data-testid='detail-to-list'>查看我的预约</Button>
+        <Button className='bm-button bm-button--block' onClick={() => redirect('appointments')} data-testid='detail-to-list'>查看我的预约</Button>
       </View>
     </PageRoot>
   )

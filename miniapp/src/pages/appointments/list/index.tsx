@@ -9,6 +9,7 @@ import { useConfirm } from '@/components/confirm'
 import { slotText, statusLabels, statusTone } from '../parts/appointment.format'
 import { confirmCancel, reschedule } from '../parts/appointment-actions'
 import '../parts/appointment.scss'
+import { go } from '@/kit/nav'
 
 /** 我的预约: status, check-in code, cancel (with confirmation) and reschedule. */
 export default function MyAppointmentsPage () {
@@ -39,7 +40,7 @@ export default function MyAppointmentsPage () {
     <PageRoot className='ap-list'>
       {items.map((a) => (
         <View key={a.id} className='ap-card' data-testid='appointment'>
-          <View role='link' aria-label={`查看预约详情：${a.serviceItemName}`} onClick={() => void Taro.navigateTo({ url: `/pages/appointments/detail/index?id=${a.id}` })}>
+          <View role='link' aria-label={`查看预约详情：${a.serviceItemName}`} onClick={() => go('appointmentDetail', { id: a.id })}>
             <View className='ap-meta'>
               <Text className={`ap-tag ap-tag--${statusTone(a.status)}`} data-testid='appointment-status'>{statusLabels[a.status]}</Text>
               {a.queueNumber && <Text>{`排队号 ${a.queueNumber}`}</Text>}
@@ -62,7 +63,7 @@ export default function MyAppointmentsPage () {
       {!loading && !error && items.length === 0 && (
         <View>
           <PageState status='empty' title='还没有预约' description='在“办事”里找到要办的事项，就可以预约到窗口办理。' />
-          <View className='ap-card'><Button className='bm-button bm-button--primary bm-button--block' onClick={() => void Taro.switchTab({ url: '/pages/services/index' })}>去预约</Button></View>
+          <View className='ap-card'><Button className='bm-button bm-button--primary bm-button--block' onClick={() => go('services')}>去预约</Button></View>
         </View>
       )}
       {!loading && cursor && <View className='ap-card'><Button className='bm-button bm-button--block' onClick={() => void load(cursor)}>加载更多</Button></View>}

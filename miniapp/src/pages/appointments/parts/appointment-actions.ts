@@ -4,6 +4,7 @@ import type { AppointmentView } from '@bianmin/shared'
 import { api, errorMessage } from '@/api/client'
 import type { Ask } from '@/components/confirm'
 import { instantText, slotText } from './appointment.format'
+import { go } from '@/kit/nav'
 
 /** Asks (a modal, or inline in 长辈模式), then cancels; resolves true when cancelled. */
 export async function confirmCancel (a: AppointmentView, ask: Ask, now = Date.now()): Promise<boolean> {
@@ -29,5 +30,5 @@ export async function confirmCancel (a: AppointmentView, ask: Ask, now = Date.no
 }
 
 export function reschedule (a: AppointmentView): void {
-  void Taro.navigateTo({ url: `/pages/appointments/book/index?itemId=${a.serviceItemId}&reschedule=${a.id}` })
+  go('appointmentBook', { itemId: a.serviceItemId, reschedule: a.id })
 }

@@ -11,6 +11,7 @@ import { aria, labelled } from '@/components/a11y'
 import { dueText, kindLabel, statusLabel, timeText } from '../parts/consultation.format'
 import { ImageGrid, StatusTag, Thread } from '../parts/consultation-thread'
 import '../parts/consultation.scss'
+import { pageUrl } from '@/kit/nav'
 
 type View = z.infer<typeof consultationView>
 
@@ -75,7 +76,7 @@ export default function ConsultationDetailPage () {
 
   const due = dueText(c)
   // 好差评 (一事一评): an answered case can be rated on the ratings page.
-  const rating = c.status === 'REPLIED' || c.status === 'CLOSED' ? `/pages/ratings/rate/index?subjectType=CONSULTATION&subjectId=${c.id}` : null
+  const rating = c.status === 'REPLIED' || c.status === 'CLOSED' ? pageUrl('ratingRate', { subjectType: 'CONSULTATION', subjectId: c.id }) : null
   return (
     <PageRoot className='cs-detail'>
       <View className='bm-card'>

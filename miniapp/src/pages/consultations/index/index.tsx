@@ -9,6 +9,7 @@ import { PageState } from '@/components/page-state'
 import { dueText, kindLabel, statusLabel, timeText } from '../parts/consultation.format'
 import { StatusTag } from '../parts/consultation-thread'
 import '../parts/consultation.scss'
+import { go } from '@/kit/nav'
 
 type Item = z.infer<typeof consultationSummary>
 const tabs: { key: string; label: string; status?: ConsultationStatus }[] = [
@@ -43,13 +44,11 @@ export default function MyConsultationsPage () {
   useDidShow(() => { void load(tab) })
   usePullDownRefresh(() => { void load(tab) })
 
-  const open = (url: string) => void Taro.navigateTo({ url })
-
   return (
     <PageRoot className='cs-mine'>
       <View className='cs-actions'>
-        <Button className='bm-button bm-button--primary' onClick={() => open('/pages/consultations/new/index')} data-testid='cs-new'>我要留言</Button>
-        <Button className='bm-button' onClick={() => open('/pages/consultations/public/index')} data-testid='cs-public'>公开答复</Button>
+        <Button className='bm-button bm-button--primary' onClick={() => go('consultationNew')} data-testid='cs-new'>我要留言</Button>
+        <Button className='bm-button' onClick={() => go('consultationsPublic')} data-testid='cs-public'>公开答复</Button>
       </View>
       <View className='cs-actions cs-tabs cs-tabs--5'>
         {tabs.map((t) => (
@@ -60,7 +59,7 @@ export default function MyConsultationsPage () {
       {items.map((c) => {
         const due = dueText(c)
         return (
-          <View key={c.id} className='cs-item' hoverClass='cs-item--active' onClick={() => open(`/pages/consultations/detail/index?id=${c.id}`)} data-testid='cs-item'>
+          <View key={c.id} className='cs-item' hoverClass='cs-item--active' onClick={() => go('consultationDetail', { id: c.id })} data-testid='cs-item'>
             <View className='cs-meta'>
               <StatusTag status={c.status} label={statusLabel(c.status)} />
               <Text className='cs-tag cs-tag--kind'>{kindLabel(c.kind)}</Text>

@@ -10,6 +10,7 @@ import { findStreet } from '@/utils/org'
 import { chooseAndUploadImages, fileUrl } from '../parts/consultation.upload'
 import '../parts/consultation.scss'
 import './index.scss'
+import { redirect } from '@/kit/nav'
 
 const kinds: { kind: ConsultationKind; label: string; hint: string }[] = [
   { kind: 'CONSULT', label: '咨询', hint: '3 个工作日内答复' },
@@ -90,7 +91,7 @@ export default function NewConsultationPage () {
     try {
       const created = await api('createConsultation', { body })
       void Taro.showToast({ title: '提交成功', icon: 'success' })
-      void Taro.redirectTo({ url: `/pages/consultations/detail/index?id=${created.id}` })
+      redirect('consultationDetail', { id: created.id })
     } catch (e) {
       if (e instanceof ApiError && Object.keys(e.fieldErrors()).length) {
         setErrors(Object.fromEntries(Object.entries(e.fieldErrors()).map(([k, v]) => [k.replace(/^body\./, ''), v])))

@@ -10,6 +10,7 @@ import { PageState } from '@/components/page-state'
 import { aria, labelled } from '@/components/a11y'
 import { findStreet } from '@/utils/org'
 import '@/components/disclosure.scss'
+import { redirect } from '@/kit/nav'
 
 type Field = 'applicantType' | 'applicantName' | 'orgId' | 'description' | 'purpose' | 'form' | 'contactName' | 'contactPhone' | 'consent'
 interface OrgOption { id: string; name: string }
@@ -80,7 +81,7 @@ export default function DisclosureApplyPage () {
     try {
       const d = await api('createDisclosure', { body: parsed.data })
       void Taro.showToast({ title: '申请已提交', icon: 'success' })
-      void Taro.redirectTo({ url: `/pages/disclosures/detail/index?id=${d.id}` })
+      redirect('disclosureDetail', { id: d.id })
     } catch (e) {
       const fields = e instanceof ApiError ? e.fieldErrors() : {}
       if (Object.keys(fields).length) setErrors(fields as Partial<Record<Field, string>>)

@@ -6,9 +6,8 @@ import { PageRoot } from '@/components/page-root'
 import { PageState } from '@/components/page-state'
 import { dateOf, outcomeText, statusTone, type DisclosureSummary } from '@/utils/disclosure'
 import '@/components/disclosure.scss'
+import { go } from '@/kit/nav'
 
-const APPLY_URL = '/pages/disclosures/apply/index'
-const detailUrl = (id: string) => `/pages/disclosures/detail/index?id=${id}`
 
 /** A request in my list: what I asked, where it stands, and the deadline or the outcome. */
 function RequestCard ({ d, onClick }: { d: DisclosureSummary; onClick: () => void }) {
@@ -64,7 +63,7 @@ export default function DisclosuresPage () {
         <Text className='dsc-intro__text'>
           依据《中华人民共和国政府信息公开条例》，您可以向街道、社区申请获取所需的政府信息。我们将在收到申请之日起 20 个工作日内答复，需要延长的会告知您。
         </Text>
-        <Button className='bm-button bm-button--primary bm-button--block' onClick={() => void Taro.navigateTo({ url: APPLY_URL })} data-testid='disclosure-apply'>
+        <Button className='bm-button bm-button--primary bm-button--block' onClick={() => go('disclosureApply')} data-testid='disclosure-apply'>
           我要申请
         </Button>
       </View>
@@ -73,7 +72,7 @@ export default function DisclosuresPage () {
       {loading && <PageState status='loading' />}
       {!loading && error && <PageState status='error' title={error} onRetry={() => void load()} />}
       {!loading && !error && items.length === 0 && <PageState status='empty' title='还没有提交过申请' />}
-      {items.map((d) => <RequestCard key={d.id} d={d} onClick={() => void Taro.navigateTo({ url: detailUrl(d.id) })} />)}
+      {items.map((d) => <RequestCard key={d.id} d={d} onClick={() => go('disclosureDetail', { id: d.id })} />)}
       {cursor && !loading && (
         <View className='dsc-more'>
           <Button className={`bm-button bm-button--block${more ? ' bm-button--disabled' : ''}`} disabled={more} onClick={() => void load(cursor)}>

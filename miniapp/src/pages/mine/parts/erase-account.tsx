@@ -2,10 +2,10 @@
 // explicit confirmation. Afterwards this device forgets the account and the app starts afresh.
 import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { api, consent, errorMessage } from '@/api/client'
 import { aria } from '@/components/a11y'
 import { STORAGE_KEYS, taroStorage } from '@/api/storage'
+import { relaunch } from '@/kit/nav'
 
 const consequences = [
   '您的姓名、手机号码、地址和您写的内容会被删除，不能恢复；',
@@ -66,7 +66,7 @@ export function EraseAccount ({ onClose }: { onClose: () => void }) {
       {step === 'done' && (
         <View data-testid='erase-done'>
           <Text className='mine-panel__text' {...aria('status')}>{`账号已注销，您的个人信息已删除。${cancelled ? `已取消 ${cancelled} 个预约。` : ''}`}</Text>
-          <Button className='bm-button bm-button--primary bm-button--block' onClick={() => void Taro.reLaunch({ url: '/pages/index/index' })} data-testid='erase-restart'>回到首页</Button>
+          <Button className='bm-button bm-button--primary bm-button--block' onClick={() => relaunch('home')} data-testid='erase-restart'>回到首页</Button>
         </View>
       )}
     </View>

@@ -5,10 +5,10 @@ import { api, errorMessage } from '@/api/client'
 import { PageRoot } from '@/components/page-root'
 import { aria } from '@/components/a11y'
 import { PageState } from '@/components/page-state'
-import { noticeDetailUrl } from '../parts/notice-item'
 import { openAttachment } from '../parts/attachment'
 import { dateText, sizeText, type Notice } from '../parts/notice.format'
 import '../parts/notice.scss'
+import { go, pageUrl } from '@/kit/nav'
 
 /** A published notice: body (RichText), attachments, the linked 政策文件 / 政策解读, reads. */
 export default function NoticeDetailPage () {
@@ -32,7 +32,7 @@ export default function NoticeDetailPage () {
   }, [params.id])
 
   useLoad(() => { void load() })
-  useShareAppMessage(() => ({ title: notice?.title ?? '政务公开', path: noticeDetailUrl(params.id ?? '') }))
+  useShareAppMessage(() => ({ title: notice?.title ?? '政务公开', path: pageUrl('noticeDetail', { id: params.id ?? '' }) }))
 
   return (
     <PageRoot className='nt-page'>
@@ -66,7 +66,7 @@ export default function NoticeDetailPage () {
             <View className='bm-card nt-detail'>
               <Text className='nt-detail__section'>{notice.category === '政策解读' ? '相关政策文件' : '政策解读'}</Text>
               {notice.related.map((r) => (
-                <Text key={r.id} className='nt-detail__link' onClick={() => void Taro.navigateTo({ url: noticeDetailUrl(r.id) })} data-testid='notice-related' {...aria('link')}>
+                <Text key={r.id} className='nt-detail__link' onClick={() => go('noticeDetail', { id: r.id })} data-testid='notice-related' {...aria('link')}>
                   {`【${r.category}】${r.title}`}
                 </Text>
               ))}

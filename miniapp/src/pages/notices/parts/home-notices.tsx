@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { api, errorMessage } from '@/api/client'
 import { aria } from '@/components/a11y'
-import { NOTICE_LIST_URL, NoticeListItem } from './notice-item'
+import { NoticeListItem } from './notice-item'
 import type { NoticeItem } from './notice.format'
 import './notice.scss'
+import { go } from '@/kit/nav'
 
 /** 首页 section: pinned notices first, then the latest (the list's own order), with a link to 政务公开. */
 export function HomeNotices ({ limit = 5 }: { limit?: number }) {
@@ -27,7 +27,7 @@ export function HomeNotices ({ limit = 5 }: { limit?: number }) {
     <View className='nt-home' data-testid='home-notices'>
       <View className='nt-home__head'>
         <Text className='nt-home__title'>政务公开</Text>
-        <Text className='nt-home__more' onClick={() => void Taro.navigateTo({ url: NOTICE_LIST_URL })} data-testid='home-notices-more' {...aria('link', { 'aria-label': '查看更多政务公开信息' })}>更多 ›</Text>
+        <Text className='nt-home__more' onClick={() => go('notices')} data-testid='home-notices-more' {...aria('link', { 'aria-label': '查看更多政务公开信息' })}>更多 ›</Text>
       </View>
       <View className='nt-list'>
         {/* Compact states of its own: the page's PageState stays the only one on 首页. */}

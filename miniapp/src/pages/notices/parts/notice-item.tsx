@@ -1,16 +1,14 @@
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { aria } from '@/components/a11y'
 import { dateText, type NoticeItem } from './notice.format'
 import './notice.scss'
+import { go } from '@/kit/nav'
 
-export const NOTICE_LIST_URL = '/pages/notices/list/index'
-export const noticeDetailUrl = (id: string) => `/pages/notices/detail/index?id=${id}`
 
 /** One notice in a list: title (置顶 tag), then category, publisher, date and reads. */
 export function NoticeListItem ({ item }: { item: NoticeItem }) {
   return (
-    <View className='nt-item' hoverClass='nt-item--active' onClick={() => void Taro.navigateTo({ url: noticeDetailUrl(item.id) })} data-testid='notice-item'
+    <View className='nt-item' hoverClass='nt-item--active' onClick={() => go('noticeDetail', { id: item.id })} data-testid='notice-item'
       {...aria('link', { 'aria-label': `${item.pinned ? '置顶：' : ''}${item.title}，${item.category}，${dateText(item.publishedAt)}` })}>
       <View className='nt-item__title'>
         {item.pinned && <Text className='nt-tag nt-tag--pin'>置顶</Text>}

@@ -12,6 +12,7 @@ import { Face } from '@/components/rating/faces'
 import { formatDate, formatTime, rectStatusLabel } from '@/components/rating/format'
 import '@/components/rating/rating.scss'
 import './index.scss'
+import { go } from '@/kit/nav'
 
 type Pending = ResponseOf<Contract['listPendingRatings']>['items']
 type Mine = ResponseOf<Contract['listMyRatings']>['items']
@@ -71,7 +72,7 @@ export default function MyRatingsPage () {
               <Cell key={`${p.subjectType}:${p.subjectId}`} title={p.title} testId={`pending-${p.subjectId}`}
                 description={`${formatTime(p.doneAt)} 办结 · ${formatDate(p.rateBefore)} 前可评价`}
                 extra={<Text className='rating-badge'>去评价</Text>}
-                onClick={() => void Taro.navigateTo({ url: `/pages/ratings/rate/index?subjectType=${p.subjectType}&subjectId=${p.subjectId}` })} />
+                onClick={() => go('ratingRate', { subjectType: p.subjectType, subjectId: p.subjectId })} />
             ))}
           </CellGroup>
 
@@ -80,7 +81,7 @@ export default function MyRatingsPage () {
             {items.map((r) => (
               <View key={r.id} className='my-ratings__item' hoverClass='my-ratings__item--active' data-testid={`my-rating-${r.id}`}
                 {...aria('link', { 'aria-label': `${r.subject?.title ?? '办件'}，${r.levelLabel}${r.rectification ? `，整改${rectStatusLabel(r.rectification.status)}` : ''}` })}
-                onClick={() => void Taro.navigateTo({ url: `/pages/ratings/detail/index?id=${r.id}` })}>
+                onClick={() => go('ratingDetail', { id: r.id })}>
                 <Face level={r.level} size='small' />
                 <View className='my-ratings__main'>
                   <Text className='my-ratings__title'>{r.subject?.title ?? '办件'}</Text>
@@ -101,7 +102,7 @@ export default function MyRatingsPage () {
             </View>
           )}
           <CellGroup>
-            <Cell title='评价公示' description='各服务中心的好评率、差评整改情况' onClick={() => void Taro.navigateTo({ url: '/pages/ratings/stats/index' })} testId='open-rating-stats' />
+            <Cell title='评价公示' description='各服务中心的好评率、差评整改情况' onClick={() => go('ratingStats')} testId='open-rating-stats' />
           </CellGroup>
         </>
       )}

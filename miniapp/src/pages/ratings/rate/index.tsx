@@ -10,6 +10,7 @@ import { RatingFaces, StarRow } from '@/components/rating/faces'
 import { formatTime } from '@/components/rating/format'
 import '@/components/rating/rating.scss'
 import './index.scss'
+import { redirect } from '@/kit/nav'
 
 type Meta = ResponseOf<Contract['getRatingTags']>
 type Subject = ResponseOf<Contract['getRatingSubject']>
@@ -65,7 +66,7 @@ export default function RatePage () {
         body: { subjectType, subjectId, level, tags, ...(Object.keys(dims).length ? { dimensions: dims } : {}), ...(comment.trim() ? { comment: comment.trim() } : {}) },
       })
       void Taro.showToast({ title: '感谢您的评价', icon: 'success' })
-      void Taro.redirectTo({ url: `/pages/ratings/detail/index?id=${r.id}` })
+      redirect('ratingDetail', { id: r.id })
     } catch (e) {
       if (e instanceof ApiError && e.code === 'VALIDATION_FAILED') setErrors(e.fieldErrors())
       setFormError(errorMessage(e))
@@ -94,7 +95,7 @@ export default function RatePage () {
             <View className='bm-card'>
               <Text className='rate__reason' data-testid='rate-closed'>{subject.reason}</Text>
               {subject.ratingId && (
-                <Button className='bm-button bm-button--primary bm-button--block rate__gap' onClick={() => void Taro.redirectTo({ url: `/pages/ratings/detail/index?id=${subject.ratingId}` })}>
+                <Button className='bm-button bm-button--primary bm-button--block rate__gap' onClick={() => redirect('ratingDetail', { id: subject.ratingId })}>
                   查看我的评价
                 </Button>
               )}

@@ -78,10 +78,10 @@ export default function ServiceItemPage () {
 
       <View className='guide__bar'>
         {item.homeVisit && (
-          <Button className='bm-button' onClick={() => void Taro.navigateTo({ url: `/pages/home-visits/index/index?itemId=${item.id}` })} data-testid='guide-home-visit'>申请上门服务</Button>
+          <Button className='bm-button' onClick={() => go('homeVisits', { itemId: item.id })} data-testid='guide-home-visit'>申请上门服务</Button>
         )}
         {item.bookable && item.halls.length > 0
-          ? <Button className='bm-button bm-button--primary' onClick={() => void Taro.navigateTo({ url: `/pages/appointments/book/index?itemId=${item.id}` })} data-testid='guide-book'>预约办理</Button>
+          ? <Button className='bm-button bm-button--primary' onClick={() => go('appointmentBook', { itemId: item.id })} data-testid='guide-book'>预约办理</Button>
           : <Text className='guide__note'>{item.fullyOnline ? '本事项可网上办理，无需预约' : '本事项无需预约，可直接到窗口办理'}</Text>}
       </View>
     </PageRoot>

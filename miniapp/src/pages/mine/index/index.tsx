@@ -1,18 +1,18 @@
 import { useCallback, useState } from 'react'
 import { Switch, Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
-import { api, consent, errorMessage, STAFF_LOGIN_URL } from '@/api/client'
+import { useDidShow } from '@tarojs/taro'
+import { api, consent, errorMessage } from '@/api/client'
 import { labelled } from '@/components/a11y'
 import { token } from '@/kit/tokens'
 import { Cell, CellGroup } from '@/components/cell'
-import { PRIVACY_URL } from '@/components/consent-panel'
+import { go } from '@/kit/nav'
 import { PageRoot } from '@/components/page-root'
 import { PageState } from '@/components/page-state'
 import { RatingsEntry } from '@/components/rating/mine-entry'
 import { useConsentState } from '@/store/consent'
 import { prefs, useElderMode } from '@/store/prefs'
-import { EraseAccount } from './parts/erase-account'
-import { ExportData } from './parts/export-data'
+import { EraseAccount } from '../parts/erase-account'
+import { ExportData } from '../parts/export-data'
 import './index.scss'
 
 export default function MinePage () {
@@ -55,6 +55,11 @@ export default function MinePage () {
 
       <RatingsEntry />
 
+      <CellGroup title='我的办事'>
+        <Cell title='我的预约' description='预约、签到码、取消或改约' onClick={() => go('appointments')} testId='mine-appointments' />
+        <Cell title='我的上门服务' description='上门服务申请的进度、上门时间与评价' onClick={() => go('homeVisits')} testId='mine-home-visits' />
+      </CellGroup>
+
       <CellGroup title='显示设置'>
         <Cell
           title='长辈模式'
@@ -65,7 +70,7 @@ export default function MinePage () {
       </CellGroup>
 
       <CellGroup title='隐私与账号'>
-        <Cell title='隐私政策' testId='mine-privacy' onClick={() => void Taro.navigateTo({ url: PRIVACY_URL })}
+        <Cell title='隐私政策' testId='mine-privacy' onClick={() => go('privacy')}
           description={c.status === 'accepted' ? `您已同意（${c.version} 版）` : '我们怎样使用您的信息'} />
         <Cell title='导出我的数据' description='查看我们保存的您的全部信息' testId='mine-export' onClick={() => setPanel('export')} />
         <Cell title='注销账号' description='删除您的个人信息，不能恢复' testId='mine-erase' onClick={() => setPanel('erase')} />
@@ -74,7 +79,7 @@ export default function MinePage () {
       {panel === 'erase' && <EraseAccount onClose={() => setPanel('')} />}
 
       <CellGroup title='工作人员'>
-        <Cell title='工作人员登录' description='街道、社区工作人员使用' onClick={() => void Taro.navigateTo({ url: STAFF_LOGIN_URL })} testId='staff-login-entry' />
+        <Cell title='工作人员登录' description='街道、社区工作人员使用' onClick={() => go('staffLogin')} testId='staff-login-entry' />
       </CellGroup>
     </PageRoot>
   )

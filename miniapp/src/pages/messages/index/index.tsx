@@ -6,7 +6,7 @@ import type { messageView } from '@bianmin/shared'
 import { api, errorMessage } from '@/api/client'
 import { PageRoot } from '@/components/page-root'
 import { PageState } from '@/components/page-state'
-import '../appointments/parts/appointment.scss'
+import '../../appointments/parts/appointment.scss'
 import './index.scss'
 
 type Message = z.infer<typeof messageView>

@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest'
 import { fireEvent, render, screen } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import { fakeApi, residentView } from '../../../test/fake-api'
+import { pageUrl } from '@bianmin/shared'
+import { fakeApi, residentView } from '../../../../test/fake-api'
 import { prefs } from '@/store/prefs'
 import MinePage from './index'
 
@@ -37,6 +38,6 @@ describe('我的', () => {
     vi.mocked(Taro.login).mockResolvedValue({ code: 'c', errMsg: 'login:ok' } as never)
     render(<MinePage />)
     fireEvent.click(screen.getByTestId('staff-login-entry'))
-    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/staff/auth/login/index' })
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: pageUrl('staffLogin') })
   })
 })

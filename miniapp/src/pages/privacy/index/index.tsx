@@ -13,6 +13,7 @@ import { PageState } from '@/components/page-state'
 import { useConsentState } from '@/store/consent'
 import { resolvePlatformPrivacy } from '@/store/platform-privacy'
 import './index.scss'
+import { relaunch } from '@/kit/nav'
 
 type Hall = ResponseOf<Contract['listHalls']>['items'][number]
 
@@ -74,7 +75,7 @@ export default function PrivacyPage () {
 
   const leave = () => {
     if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
-    else void Taro.reLaunch({ url: '/pages/index/index' })
+    else relaunch('home')
   }
 
   return (

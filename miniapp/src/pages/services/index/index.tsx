@@ -8,8 +8,9 @@ import { PageRoot } from '@/components/page-root'
 import { PageState } from '@/components/page-state'
 import { labelled } from '@/components/a11y'
 import { entries, openEntry, type Entry } from '@/features'
-import '../appointments/parts/appointment.scss'
+import '../../appointments/parts/appointment.scss'
 import './index.scss'
+import { go } from '@/kit/nav'
 
 const groups: { title: string; items: Entry[] }[] = [
   { title: '问一问、评一评', items: [entries.consult, entries.rating] },
@@ -55,7 +56,7 @@ export default function ServicesPage () {
         <Button className='bm-button bm-button--primary' onClick={() => void load({ q, category })} data-testid='item-search-go'>搜索</Button>
       </View>
       <CellGroup>
-        <Cell title='我的预约' description='查看签到码、取消或改约' onClick={() => void Taro.navigateTo({ url: '/pages/appointments/list/index' })} testId='my-bookings' />
+        <Cell title='我的预约' description='查看签到码、取消或改约' onClick={() => go('appointments')} testId='my-bookings' />
       </CellGroup>
       <View className='ap-chips'>
         {['', ...categories].map((c) => (
@@ -63,7 +64,7 @@ export default function ServicesPage () {
         ))}
       </View>
       {items.map((i) => (
-        <View key={i.id} className='ap-card' hoverClass='ap-card--active' onClick={() => void Taro.navigateTo({ url: `/pages/services/detail/index?id=${i.id}` })} data-testid='item'>
+        <View key={i.id} className='ap-card' hoverClass='ap-card--active' onClick={() => go('serviceDetail', { id: i.id })} data-testid='item'>
           <Text className='ap-title'>{i.name}</Text>
           {i.description && <Text className='ap-line services__desc'>{i.description}</Text>}
           <View className='ap-meta'>

@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest'
 import { fireEvent, render, screen } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import { fakeApi, residentView } from '../../../test/fake-api'
+import { pageUrl } from '@bianmin/shared'
+import { fakeApi, residentView } from '../../../../test/fake-api'
 import { openEntry } from '@/features'
 import HomePage from './index'
 
@@ -68,9 +69,9 @@ describe('首页', () => {
     render(<HomePage />)
     await screen.findByTestId('home-greeting')
     fireEvent.click(screen.getByTestId('entry-booking'))
-    expect(Taro.switchTab).toHaveBeenCalledWith({ url: '/pages/services/index' })
+    expect(Taro.switchTab).toHaveBeenCalledWith({ url: pageUrl('services') })
     fireEvent.click(screen.getByTestId('entry-my-bookings'))
-    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/appointments/list/index' })
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: pageUrl('appointments') })
   })
 
   it('says 即将开放 for a service whose page is not built yet', () => {
