@@ -80,8 +80,9 @@ export const hallQueue = z.object({
 export const hallEventTypes = ['CALL', 'RECALL', 'SKIP', 'DONE', 'TRANSFER', 'CANCEL', 'TICKET', 'PAUSE', 'RESUME'] as const
 /**
  * One Server-Sent Event (`event: <type>`, `data: <json>`, `id: <seq>`) on GET /api/v1/halls/:id/queue/events.
- * No personal data: numbers and windows only. A `hello` event with the snapshot opens every stream; `: ping`
- * comments keep it alive. Screens refresh the snapshot on any event (or just apply it).
+ * No personal data: numbers and windows only. A `hello` event with the snapshot (hallQueue) opens every stream; an
+ * unnamed event (`message`, data `{"ping":true}`) every 15 s keeps it alive. Screens refresh the snapshot on any
+ * event (or just apply it).
  */
 export const hallEvent = z.object({
   type: z.enum(hallEventTypes),

@@ -11,7 +11,7 @@ import { inSubtree } from '../../platform/scope'
 import { appointmentInclude, staffAppointmentView, viewCtx, type AppointmentRow } from './appointment.mapper'
 import { queueNumber } from './booking.rules'
 import { TX_OPTIONS } from './booking.service'
-import { followAppointment, insertAppointmentTicket } from '../hall/ticket.service'
+import { announceAppointment, followAppointment, insertAppointmentTicket } from '../hall/ticket.service'
 
 type Status = AppointmentRow['status']
 const statusName: Record<Status, string> = {
@@ -60,7 +60,7 @@ export async function checkIn (deps: Deps, actor: StaffActor, a: AppointmentRow,
       if (!done) {
         const now = await deps.db.appointment.findUniqueOrThrow({ where: { id: a.id }, select: { status: true } })
         if (now.status !== 'CHECKED_IN' && now.status !== 'CALLED') throw invalidState(`该预约${statusName[now.status]}，不能签到`)
-      }
+      } else await announceAppointment(deps, a.id, 'TICKET')
       return view(deps, a.id)
     } catch (err) {
       if (!isUniqueViolation(err) || attempt >= 50) throw err
@@ -79,6 +79,7 @@ async function transition (deps: Deps, actor: StaffActor, a: AppointmentRow, fro
     return true
   }, TX_OPTIONS)
   if (!ok) throw invalidState('该预约状态已变化，请刷新后重试')
+  if (data.status === 'CALLED' || data.status === 'DONE') await announceAppointment(deps, a.id, data.status === 'CALLED' ? 'CALL' : 'DONE')
   return view(deps, a.id)
 }
 
@@ -129,6 +130,7 @@ export async function noShow (deps: Deps, actor: StaffActor, a: AppointmentRow, 
     return true
   }, TX_OPTIONS)
   if (!ok) throw invalidState('该预约状态已变化，请刷新后重试')
+  await announceAppointment(deps, a.id, 'CANCEL')
   return view(deps, a.id)
 }
 
@@ -152,7 +154,10 @@ export async function callNext (deps: Deps, actor: StaffActor, hallId: string, w
       await audit(tx, actor, { action: 'appointment.call', targetType: 'Appointment', targetId: next.id, orgId: hall.orgId, detail: { next: true, queueNumber: next.queueNumber, ...(win ? { windowId: win } : {}) } }, meta)
       return true
     }, TX_OPTIONS)
-    if (called) return { item: await view(deps, next.id), waiting: await deps.db.appointment.count({ where: waitingWhere }) }
+    if (called) {
+      await announceAppointment(deps, next.id, 'CALL')
+      return { item: await view(deps, next.id), waiting: await deps.db.appointment.count({ where: waitingWhere }) }
+    }
   }
   throw invalidState('叫号繁忙，请重试')
 }

@@ -1,6 +1,6 @@
 // GET /api/v1/halls/:id/queue/events: Server-Sent Events for the hall screen and the resident's ticket page.
-// Opens with the snapshot (`hello`), then one event per change on any instance (hall.events.ts); `: ping` comments
-// keep proxies from closing it; unbuffered; ends when the client goes away or the app stops.
+// Opens with the snapshot (`hello`), then one event per change on any instance (hall.events.ts); an unnamed
+// keep-alive event every 15 s; unbuffered; ends when the client goes away or the app stops.
 import { PassThrough } from 'node:stream'
 import type { HallEvent } from '@bianmin/shared'
 import type { Deps } from '../../platform/types'
@@ -21,7 +21,8 @@ export async function openQueueStream (deps: Deps, hallId: string, koa: AppConte
     hallQueue(deps, hall.id).then((s) => send('hello', s), () => {})
   })
   bus.streams.add(stream)
-  const ping = setInterval(() => stream.write(': ping\n\n'), PING_MS)
+  // Keep-alive as an unnamed event ("message"): clients that watch for a silent stream see it; proxies keep it open.
+  const ping = setInterval(() => stream.write(`data: ${JSON.stringify({ ping: true })}\n\n`), PING_MS)
   let closed = false
   const close = () => {
     if (closed) return

@@ -150,3 +150,13 @@ export async function followAppointment (tx: Tx, appointmentId: string, to: 'CAL
   const r = await tx.ticket.updateMany({ where: { id: t.id, status: { in: [...from] } }, data })
   if (r.count) await tx.ticketEvent.create({ data: { ticketId: t.id, hallId: t.hallId, type: to === 'CALLED' ? 'CALL' : to === 'DONE' ? 'DONE' : 'CANCEL', windowId: windowId ?? null, at: now } })
 }
+
+/** After an appointment-side step (check-in, call, done, no-show) committed: the hall's screens hear it too. */
+export async function announceAppointment (deps: Deps, appointmentId: string, type: 'TICKET' | 'CALL' | 'DONE' | 'CANCEL'): Promise<void> {
+  const t = await deps.db.ticket.findUnique({ where: { appointmentId }, select: { id: true, hallId: true, number: true, line: true, window: { select: { id: true, name: true, number: true } } } })
+  if (!t) return
+  await announce(deps, {
+    type, hallId: t.hallId, ticketId: t.id, number: t.number, line: t.line,
+    ...(t.window ? { windowId: t.window.id, windowName: t.window.name, windowNumber: t.window.number } : {}),
+  })
+}
