@@ -14,6 +14,7 @@ import { assertBookable, newCheckInCode, slotServesItem, suspendedError } from '
 import { appointmentInclude, appointmentView, viewCtx, withQr, type AppointmentRow } from './appointment.mapper'
 import { claim, IdempotencyHit, record, replay, type Idem } from './idempotency'
 import { metrics } from '../../platform/metrics'
+import { notifyRescheduled } from './appointment.notify'
 
 export type Booker =
   | { kind: 'resident'; residentId: string }
@@ -74,7 +75,7 @@ async function assertPhoneFree (deps: Deps, phoneHash: string, serviceItemId: st
 const duplicate = () => { metrics.bookingConflicts.inc(); return new AppError('DUPLICATE', '同一事项每天只能预约一次，您已有当天的有效预约') }
 
 /** Inside a transaction: take a seat and insert the appointment (throws SLOT_FULL when none is left). */
-async function takeSeat (deps: Deps, tx: Tx, p: Prepared, input: z.output<typeof bookingInput>, booker: Booker): Promise<AppointmentRow> {
+async function takeSeat (deps: Deps, tx: Tx, p: Prepared, input: z.output<typeof bookingInput>, booker: Booker, opts: { rescheduled?: boolean } = {}): Promise<AppointmentRow> {
   const seat = await tx.slot.updateMany({
     where: { id: p.slot.id, closed: false, booked: { lt: deps.db.slot.fields.capacity } },
     data: { booked: { increment: 1 } },
@@ -93,7 +94,7 @@ async function takeSeat (deps: Deps, tx: Tx, p: Prepared, input: z.output<typeof
   const a: AppointmentRow = {
     ...row, slot: { start: p.slot.start, end: p.slot.end, startsAt: p.slot.startsAt }, serviceItem: { name: p.item.name }, hall: p.hall, window: p.window,
   }
-  if (a.residentId) {
+  if (a.residentId && !opts.rescheduled) { // a reschedule says so in its own message
     await notify(tx, {
       residentId: a.residentId, kind: 'BOOKING_CONFIRMED', title: '预约成功',
       body: `您已预约 ${a.date} ${a.slot.start}-${a.slot.end} 在${a.hall.name}办理“${a.serviceItem.name}”，签到码 ${a.code}。请按时前往。`,
@@ -202,7 +203,9 @@ export async function reschedule (deps: Deps, residentId: string, id: string, sl
   const ctx = await viewCtx(deps)
   const view = await withRetry(deps, p.activeKey, () => deps.db.$transaction(async (tx) => {
     await releaseSeat(deps, tx, old, status)
-    return appointmentView(await takeSeat(deps, tx, p, input, booker), ctx)
+    const next = await takeSeat(deps, tx, p, input, booker, { rescheduled: true })
+    await notifyRescheduled(tx, old, deps.clock.now(), next)
+    return appointmentView(next, ctx)
   }, TX_OPTIONS), old.id)
   return withQr(view)
 }

@@ -1,7 +1,7 @@
 // At the hall: check-in (queue number per hall per day), call, call next, complete, no-show (manual only, with the
 // suspension policy). Every action is a conditional update on the current status, audited in the same transaction.
 import { pageUrl } from '@bianmin/shared'
-import type { Deps, StaffActor } from '../../platform/types'
+import type { Deps, StaffActor, Tx } from '../../platform/types'
 import type { Prisma } from '../../generated/sqlite/client.js'
 import { invalidState, notFound } from '../../platform/errors'
 import { audit, type AuditMeta } from '../../platform/audit'
@@ -12,6 +12,7 @@ import { appointmentInclude, staffAppointmentView, viewCtx, type AppointmentRow 
 import { queueNumber } from './booking.rules'
 import { TX_OPTIONS } from './booking.service'
 import { announceAppointment, followAppointment, insertAppointmentTicket } from '../hall/ticket.service'
+import { notifyCalled, notifyCheckedIn, notifyDone } from './appointment.notify'
 
 type Status = AppointmentRow['status']
 const statusName: Record<Status, string> = {
@@ -54,6 +55,7 @@ export async function checkIn (deps: Deps, actor: StaffActor, a: AppointmentRow,
           id: a.id, hallId: a.hallId, date: a.date, serviceItemId: a.serviceItemId, residentId: a.residentId, windowId: a.windowId,
           queueSeq: seq, queueNumber: number, slotStartsAt: a.slot.startsAt, prefix: a.hall.queuePrefix,
         }, now, grace, actor.id)
+        await notifyCheckedIn(tx, a, number, now)
         await audit(tx, actor, { action: 'appointment.check_in', targetType: 'Appointment', targetId: a.id, orgId: a.hall.orgId, detail: { queueSeq: seq } }, meta)
         return true
       }, TX_OPTIONS)
@@ -69,12 +71,21 @@ export async function checkIn (deps: Deps, actor: StaffActor, a: AppointmentRow,
   }
 }
 
+/** 请 A007 号到 3 号窗口办理: the window the call came from; a recall is a new message. */
+async function announceCall (tx: Tx, a: AppointmentRow, windowId: string | null | undefined, now: Date) {
+  const win = windowId ? await tx.window.findUnique({ where: { id: windowId }, select: { name: true, number: true } }) : null
+  const calls = await tx.auditLog.count({ where: { action: 'appointment.call', targetId: a.id } })
+  await notifyCalled(tx, a, win, now, calls)
+}
+
 async function transition (deps: Deps, actor: StaffActor, a: AppointmentRow, from: Status[], data: Prisma.AppointmentUncheckedUpdateManyInput, action: string, meta: AuditMeta, verb: string) {
   if (!from.includes(a.status)) throw invalidState(`该预约${statusName[a.status]}，不能${verb}`)
   const ok = await deps.db.$transaction(async (tx) => {
     const r = await tx.appointment.updateMany({ where: { id: a.id, status: { in: from } }, data: { ...data, handledById: actor.id } })
     if (r.count === 0) return false
     await followAppointment(tx, a.id, data.status as 'CALLED' | 'DONE', deps.clock.now(), (data.windowId as string | undefined) ?? undefined)
+    if (data.status === 'DONE') await notifyDone(tx, a, deps.clock.now())
+    if (data.status === 'CALLED') await announceCall(tx, a, (data.windowId as string | undefined) ?? a.windowId, deps.clock.now())
     await audit(tx, actor, { action, targetType: 'Appointment', targetId: a.id, orgId: a.hall.orgId, detail: { from: a.status, ...(data.windowId ? { windowId: data.windowId as string } : {}) } }, meta)
     return true
   }, TX_OPTIONS)
@@ -151,6 +162,7 @@ export async function callNext (deps: Deps, actor: StaffActor, hallId: string, w
       const r = await tx.appointment.updateMany({ where: { id: next.id, status: 'CHECKED_IN' }, data: { status: 'CALLED', calledAt: deps.clock.now(), handledById: actor.id, ...(win ? { windowId: win } : {}) } })
       if (r.count === 0) return false // another window called it first
       await followAppointment(tx, next.id, 'CALLED', deps.clock.now(), win)
+      await announceCall(tx, next as AppointmentRow, win ?? next.windowId, deps.clock.now())
       await audit(tx, actor, { action: 'appointment.call', targetType: 'Appointment', targetId: next.id, orgId: hall.orgId, detail: { next: true, queueNumber: next.queueNumber, ...(win ? { windowId: win } : {}) } }, meta)
       return true
     }, TX_OPTIONS)
