@@ -116,6 +116,16 @@ describe('window console', () => {
     expect(console2.today.called).toBe(1)
   })
 
+  it('lets a window serve one ticket at a time, also when call-next is pressed twice at once', async () => {
+    const clerk = await clerkAt('2026-09-28T09:00:00+08:00')
+    for (let i = 0; i < 3; i++) await desk(clerk, 'HL-YB-001')
+    const answers = await Promise.allSettled([1, 2, 3].map(() => clerk('callNextTicket', { params: { id: win['1']! } })))
+    expect(answers.filter((a) => a.status === 'fulfilled')).toHaveLength(1)
+    for (const a of answers) if (a.status === 'rejected') await expectError(Promise.reject(a.reason), 422, 'INVALID_STATE')
+    expect(await t.deps.db.ticket.count({ where: { windowId: win['1']!, status: 'CALLED' } })).toBe(1)
+    expect(await t.deps.db.ticket.count({ where: { hallId, status: 'WAITING' } })).toBe(2)
+  })
+
   it('skips, recalls a skipped ticket once, transfers to another window and cannot call while paused', async () => {
     const clerk = await clerkAt('2026-09-28T09:00:00+08:00')
     const a = await desk(clerk, 'HL-HJ-001')

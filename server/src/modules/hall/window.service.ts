@@ -33,13 +33,26 @@ interface Step {
   action: string
   win: { id: string; name: string; number: string }
   extraWhere?: Prisma.TicketWhereInput
+  /** Runs first in the transaction (may throw to refuse). */
+  guard?: (tx: Tx) => Promise<void>
   also?: (tx: Tx) => Promise<void>
+}
+
+/**
+ * A window serves one ticket at a time: the window's row is locked (a no-op update) for the rest of the transaction,
+ * then nothing may be called there already — two quick call-nexts of one window cannot both succeed.
+ */
+async function windowFree (tx: Tx, windowId: string, date: string) {
+  await tx.$executeRaw`UPDATE "Window" SET "paused" = "paused" WHERE "id" = ${windowId}`
+  const busy = await tx.ticket.findFirst({ where: { windowId, date, status: 'CALLED' }, select: { number: true } })
+  if (busy) throw invalidState(`请先办结、过号或转出当前的 ${busy.number} 号`)
 }
 
 /** One step: conditional update, event row, audit, appointment sync; false when the status changed meanwhile. */
 async function step (deps: Deps, actor: StaffActor, t: TicketRow, s: Step, meta: AuditMeta): Promise<boolean> {
   const now = deps.clock.now()
   return deps.db.$transaction(async (tx) => {
+    await s.guard?.(tx)
     const r = await tx.ticket.updateMany({ where: { id: t.id, status: { in: s.from }, ...s.extraWhere }, data: { ...s.data, handledById: actor.id } })
     if (r.count === 0) return false
     await tx.ticketEvent.create({ data: { ticketId: t.id, hallId: t.hallId, type: s.event, windowId: s.win.id, staffId: actor.id, at: now } })
@@ -73,7 +86,7 @@ export async function callNext (deps: Deps, actor: StaffActor, windowId: string,
     const now = deps.clock.now()
     const firstCall = t.firstCalledAt ?? now
     const ok = await step(deps, actor, t, {
-      from: ['WAITING'], event: 'CALL', action: 'ticket.call', win: w,
+      from: ['WAITING'], event: 'CALL', action: 'ticket.call', win: w, guard: (tx) => windowFree(tx, w.id, date),
       data: { status: 'CALLED', windowId: w.id, calledAt: now, firstCalledAt: firstCall, ...(t.firstCalledAt ? {} : { waitSeconds: secondsBetween(t.createdAt, now) }) },
       also: async (tx) => {
         await syncAppointment(tx, t, { status: 'CALLED', calledAt: now, windowId: w.id }, actor.id)
@@ -109,7 +122,7 @@ export async function recall (deps: Deps, actor: StaffActor, id: string, meta: A
     const busy = await deps.db.ticket.findFirst({ where: { windowId: w.id, date: t.date, status: 'CALLED' }, select: { number: true } })
     if (busy) throw invalidState(`${w.number} 号窗口正在办理 ${busy.number} 号，请先办结或过号`)
     const ok = await step(deps, actor, t, {
-      from: ['SKIPPED'], extraWhere: { skipRecalled: false }, event: 'RECALL', action: 'ticket.recall_skipped', win: w,
+      from: ['SKIPPED'], extraWhere: { skipRecalled: false }, event: 'RECALL', action: 'ticket.recall_skipped', win: w, guard: (tx) => windowFree(tx, w.id, t.date),
       data: { status: 'CALLED', skipRecalled: true, calledAt: now, recallCount: { increment: 1 } },
       also: (tx) => notifyCalled(tx, { ...t, recallCount: t.recallCount + 1 }, w, now),
     }, meta)
