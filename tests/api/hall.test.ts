@@ -91,6 +91,16 @@ describe('taking tickets', () => {
   })
 })
 
+describe('erasure', () => {
+  it('takes an erased resident’s waiting ticket out of the queue and unlinks their tickets', async () => {
+    const r = await t.resident()
+    const mine = await r.call('createTicket', { body: { hallId, serviceItemId: item['HL-HJ-001']! } })
+    await r.call('deleteMe', {})
+    const row = await t.deps.db.ticket.findUniqueOrThrow({ where: { id: mine.id } })
+    expect([row.status, row.residentId, row.activeKey]).toEqual(['CANCELLED', null, null])
+  })
+})
+
 describe('window console', () => {
   it('calls only tickets of the window’s items, in order; 404 when none waits', async () => {
     const clerk = await clerkAt('2026-09-28T09:00:00+08:00')

@@ -84,6 +84,9 @@ export async function eraseMe (deps: Deps, actor: ResidentActor, meta: AuditMeta
       await tx.slot.updateMany({ where: { id: a.slotId, booked: { gt: 0 } }, data: { booked: { decrement: 1 } } })
     }
     await tx.appointment.updateMany({ where: { residentId }, data: { residentId: null, contactName: ERASED_NAME, contactPhoneEnc: emptyEnc, note: null } })
+    // Hall tickets: a waiting one leaves the queue; all are kept (statistics) without the link to the resident.
+    await tx.ticket.updateMany({ where: { residentId, status: 'WAITING' }, data: { status: 'CANCELLED', cancelledAt: now, activeKey: null } })
+    await tx.ticket.updateMany({ where: { residentId }, data: { residentId: null, activeKey: null } })
     const hv = await tx.homeVisit.updateMany({ where: { residentId, status: { in: ['REQUESTED', 'SCHEDULED'] } }, data: { status: 'CANCELLED' } })
     await tx.homeVisit.updateMany({ where: { residentId }, data: { residentId: null, contactName: ERASED_NAME, contactPhoneEnc: emptyEnc, addressEnc: emptyEnc, reason: ERASED_TEXT } })
     const consultationIds = (await tx.consultation.findMany({ where: { residentId }, select: { id: true } })).map((c) => c.id)
