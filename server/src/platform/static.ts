@@ -5,6 +5,7 @@ import path from 'node:path'
 import send from 'koa-send'
 import type { Middleware } from 'koa'
 import type { AppState } from './types'
+import { faviconIco } from './favicon'
 
 const missingPage = `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>便民服务</title>
 <body style="font:18px/1.6 sans-serif;padding:24px"><h1>便民服务</h1><p>H5 页面尚未构建。请在项目根目录运行 <code>npm run build:h5</code> 后刷新。</p>
@@ -48,6 +49,12 @@ export function h5Static (root: string): Middleware<AppState> {
       const csp = indexCsp(index, String(ctx.response.get('Content-Security-Policy') ?? ''))
       if (csp) ctx.set('Content-Security-Policy', csp)
       await send(ctx, 'index.html', { root })
+      return
+    }
+    if (ctx.path === '/favicon.ico' && !fs.existsSync(path.join(root, 'favicon.ico'))) {
+      ctx.type = 'image/x-icon'
+      ctx.set('Cache-Control', 'public, max-age=86400')
+      ctx.body = faviconIco
       return
     }
     try {

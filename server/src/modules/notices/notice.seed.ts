@@ -32,7 +32,11 @@ function guideHtml (it: DemoItem, hall: Hall | null): string {
   ].join('')
 }
 
-interface SeedNotice { key: string; orgId: string; category: NoticeCategory; title: string; body: string; daysAgo: number; pinned?: boolean; related?: string }
+interface SeedNotice {
+  key: string; orgId: string; category: NoticeCategory; title: string; body: string; daysAgo: number; pinned?: boolean; related?: string
+  /** A fixed publication instant (a 年度报告 is published by 31 January of the year after the one it reports on). */
+  publishedAt?: string
+}
 
 export async function seedNotices (deps: Deps, ctx: DemoContext): Promise<void> {
   const { db, clock } = deps
@@ -58,7 +62,7 @@ export async function seedNotices (deps: Deps, ctx: DemoContext): Promise<void> 
     ...guides.map((g, i) => ({ key: `guide-${g.code}`, orgId: street, category: '办事指南' as const, title: `${g.name}办事指南`, body: guideHtml(g, hall), daysAgo: 15 + i })),
     { key: 'interviews', orgId: street, category: '工作动态', title: '湖里街道开展领导在线访谈、民意征集和网上调查', body: p(ex.interviews) + p(ex.feedback) + source, daysAgo: 20 },
     { key: 'budget', orgId: street, category: '财政信息', title: '湖里街道预决算及“三公”经费公开情况', body: p(ex.budget) + p(ex.keyInfo) + source, daysAgo: 25 },
-    { key: 'report', orgId: street, category: '年度报告', title: '湖里街道2019年度政务公开工作报告', body: reportHtml(), daysAgo: 40 },
+    { key: 'report', orgId: street, category: '年度报告', title: '湖里街道2019年度政务公开工作报告', body: reportHtml(), daysAgo: 40, publishedAt: '2020-01-20T10:00:00+08:00' },
   ]
 
   const ids = new Map<string, string>()
@@ -66,7 +70,7 @@ export async function seedNotices (deps: Deps, ctx: DemoContext): Promise<void> 
   for (const n of notices) {
     const body = sanitizeBody(n.body)
     const summary = autoSummary(body)
-    const at = new Date(now - n.daysAgo * 86_400_000)
+    const at = n.publishedAt ? new Date(n.publishedAt) : new Date(now - n.daysAgo * 86_400_000)
     const row = await db.notice.create({
       data: {
         orgId: n.orgId, category: n.category, title: n.title, summary, body, searchText: buildSearchText(n.title, summary, body),
