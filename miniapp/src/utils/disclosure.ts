@@ -42,3 +42,7 @@ export async function openAttachment (url: string, name: string | null): Promise
     void Taro.showToast({ title: `无法打开${name ?? '附件'}，请稍后再试`, icon: 'none' })
   }
 }
+
+/** The kit's tone for a request's status tag (`<Tag tone={disclosureTone(d)} solid>`). */
+export const disclosureTone = (d: { status: string; overdue: boolean }) =>
+  ({ danger: 'danger', warn: 'warning', done: 'success', active: 'info' } as const)[statusTone(d)]

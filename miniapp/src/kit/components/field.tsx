@@ -1,5 +1,5 @@
 // Field: a labelled form control (input, textarea, picker, date, or your own) with hint, counter and error text.
-import { Input, Picker, Text, Textarea, View } from '@tarojs/components'
+import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
 import { aria, labelled } from '@/components/a11y'
 import '../styles/kit.scss'
@@ -96,4 +96,18 @@ export function Choices<V extends string> ({ label, options, value, onChange, te
 /** The general error of a form, next to its button. */
 export function FormError ({ error, testId }: { error?: string; testId?: string }) {
   return error ? <Text className='bm-form-error' {...aria('alert')} data-testid={testId}>{error}</Text> : null
+}
+
+/** A search box with its 搜索 button (Enter searches too). */
+export function SearchBar ({ label, value, onChange, onSearch, placeholder, maxlength, testId, buttonTestId, className }: {
+  label: string; value: string; onChange: (v: string) => void; onSearch: () => void; placeholder?: string; maxlength?: number
+  testId?: string; buttonTestId?: string; className?: string
+}) {
+  return (
+    <View className={['bm-search', className].filter(Boolean).join(' ')}>
+      <Input className='bm-field__input bm-search__input' {...labelled(label)} value={value} placeholder={placeholder} maxlength={maxlength} confirmType='search'
+        onInput={(e) => onChange(e.detail.value)} onConfirm={onSearch} data-testid={testId} />
+      <Button className='bm-button bm-button--primary' onClick={onSearch} data-testid={buttonTestId}>搜索</Button>
+    </View>
+  )
 }

@@ -48,10 +48,10 @@ export function EmptyState ({ title, description, action }: EmptyProps) {
 /**
  * A resource's states: loading (only before the first data), error with 重试, empty (`isEmpty`), else `children(data)`.
  */
-export function Loaded<T> ({ resource: r, children, empty, isEmpty, loadingTitle }: {
-  resource: Resource<T>; children: (data: T) => ReactNode; empty?: EmptyProps; isEmpty?: (data: T) => boolean; loadingTitle?: string
+export function Loaded<T> ({ resource: r, children, empty, isEmpty, loadingTitle, errorDescription }: {
+  resource: Resource<T>; children: (data: T) => ReactNode; empty?: EmptyProps; isEmpty?: (data: T) => boolean; loadingTitle?: string; errorDescription?: string
 }) {
-  if (r.error && !r.loading) return <PageState status='error' title={r.error} onRetry={() => void r.reload()} />
+  if (r.error && !r.loading) return <PageState status='error' title={r.error} description={errorDescription} onRetry={() => void r.reload()} />
   if (r.data === undefined) return r.loading ? <PageState status='loading' title={loadingTitle} /> : null
   if (isEmpty?.(r.data) && !r.loading) return <EmptyState {...empty} />
   return <>{children(r.data)}</>
@@ -71,6 +71,20 @@ export function PagedFooter<T> ({ list: l, empty, endText = '没有更多了' }:
       {l.hasMore
         ? <Action block busy={l.loadingMore} busyText='正在加载…' onClick={() => void l.loadMore()} testId='load-more'>加载更多</Action>
         : endText && <Text className='bm-more__end'>{endText}</Text>}
+    </View>
+  )
+}
+
+/** Filter chips: one button per option, the chosen one marked (aria-pressed); `columns` lays them out in a grid. */
+export function Chips<K extends string> ({ options, value, onChange, columns, testId }: {
+  options: readonly { key: K; label: string }[]; value: K; onChange: (k: K) => void; columns?: number; testId?: (k: K) => string
+}) {
+  return (
+    <View className={columns ? `bm-chips bm-chips--grid bm-chips--${columns}` : 'bm-chips'}>
+      {options.map((o) => (
+        <Button key={o.key} className={`bm-button bm-chip${o.key === value ? ' bm-chip--on' : ''}`} aria-pressed={o.key === value}
+          onClick={() => onChange(o.key)} data-testid={testId?.(o.key)}>{o.label}</Button>
+      ))}
     </View>
   )
 }

@@ -41,7 +41,7 @@ export function usePagedList<P extends Page<any>, T = P['items'][number]> (
   const { on = 'show', enabled = true } = opts
   const [items, setItemsState] = useState<T[]>([])
   const [last, setLast] = useState<P | undefined>(undefined)
-  const [loading, setLoading] = useState(enabled)
+  const [loading, setLoading] = useState(true)
   const [error, setError] = useState('')
   const [loadingMore, setLoadingMore] = useState(false)
   const [moreError, setMoreError] = useState('')

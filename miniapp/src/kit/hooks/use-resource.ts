@@ -29,7 +29,7 @@ export interface Resource<T> {
 export function useResource<T> (load: () => Promise<T>, deps: DependencyList, opts: ResourceOptions = {}): Resource<T> {
   const { on = 'show', enabled = true } = opts
   const [data, setData] = useState<T | undefined>(undefined)
-  const [loading, setLoading] = useState(enabled)
+  const [loading, setLoading] = useState(true)
   const [error, setError] = useState('')
   const seq = useRef(0)
   const latest = useRef(load)

@@ -1,43 +1,25 @@
-import { useCallback, useState } from 'react'
 import { Button, Image, Text, View } from '@tarojs/components'
-import { useDidShow, useRouter } from '@tarojs/taro'
-import type { AppointmentDetail } from '@bianmin/shared'
-import { api, errorMessage } from '@/api/client'
-import { PageRoot } from '@/components/page-root'
-import { PageState } from '@/components/page-state'
-import { useConfirm } from '@/components/confirm'
-import { alt } from '@/components/a11y'
-import { instantText, slotText, statusLabels, statusTone } from '../parts/appointment.format'
+import { useRouter } from '@tarojs/taro'
+import { api } from '@/api/client'
+import { Loaded, PageRoot, StatusTag, alt, redirect, useConfirm, useResource } from '@/kit'
+import { appointmentStatus, instantText, slotText } from '../parts/appointment.format'
 import { confirmCancel, reschedule } from '../parts/appointment-actions'
 import '../parts/appointment.scss'
-import { redirect } from '@/kit/nav'
 
 /** One appointment: the check-in code and its QR code to show at the hall, where and when, cancel / reschedule. */
 export default function AppointmentPage () {
   const { id = '', booked } = useRouter().params
-  const [a, setA] = useState<AppointmentDetail | null>(null)
-  const [error, setError] = useState('')
+  const r = useResource(() => api('getAppointment', { params: { id } }), [id])
   const { ask, panel } = useConfirm()
-
-  const load = useCallback(async () => {
-    setError('')
-    try {
-      setA(await api('getAppointment', { params: { id } }))
-    } catch (e) {
-      setError(errorMessage(e))
-    }
-  }, [id])
-  useDidShow(() => { void load() })
-
-  if (error) return <PageRoot><PageState status='error' title={error} onRetry={() => void load()} /></PageRoot>
-  if (!a) return <PageRoot><PageState status='loading' /></PageRoot>
+  const a = r.data
+  if (!a) return <PageRoot><Loaded resource={r}>{() => null}</Loaded></PageRoot>
 
   const active = a.status === 'BOOKED' || a.status === 'CHECKED_IN' || a.status === 'CALLED'
   return (
     <PageRoot className='ap-detail'>
-      {booked && a.status === 'BOOKED' && <View className='ap-card ap-detail__ok' data-testid='booked-banner'><Text>预约成功！请按时到场，出示签到码签到取号。</Text></View>}
-      <View className='ap-card'>
-        <View className='ap-meta'><Text className={`ap-tag ap-tag--${statusTone(a.status)}`} data-testid='detail-status'>{statusLabels[a.status]}</Text></View>
+      {booked && a.status === 'BOOKED' && <View className='bm-card ap-detail__ok' data-testid='booked-banner'><Text>预约成功！请按时到场，出示签到码签到取号。</Text></View>}
+      <View className='bm-card'>
+        <View className='ap-meta'><StatusTag map={appointmentStatus} status={a.status} solid testId='detail-status' /></View>
         <Text className='ap-title'>{a.serviceItemName}</Text>
         {active && (
           <View>
@@ -47,7 +29,7 @@ export default function AppointmentPage () {
           </View>
         )}
       </View>
-      <View className='ap-card'>
+      <View className='bm-card'>
         <Text className='ap-line'>{`时间：${slotText(a)}`}</Text>
         <Text className='ap-line'>{`地点：${a.hallName}${a.windowName ? ` · ${a.windowName}` : ''}`}</Text>
         <Text className='ap-line'>{`地址：${a.hallAddress}`}</Text>
@@ -55,13 +37,13 @@ export default function AppointmentPage () {
         {a.note && <Text className='ap-line'>{`备注：${a.note}`}</Text>}
         {a.status === 'BOOKED' && <Text className='ap-line'>{`${instantText(a.cancelDeadline)} 前可免责取消，之后取消记为逾时取消。`}</Text>}
       </View>
-      {a.canCancel && (panel(a.id) ? <View className='ap-card'>{panel(a.id)}</View> : (
-        <View className='ap-card ap-actions'>
+      {a.canCancel && (panel(a.id) ? <View className='bm-card'>{panel(a.id)}</View> : (
+        <View className='bm-card ap-actions'>
           <Button className='bm-button' onClick={() => reschedule(a)}>改约</Button>
-          <Button className='bm-button bm-button--danger' onClick={async () => { if (await confirmCancel(a, ask)) void load() }} data-testid='detail-cancel'>取消预约</Button>
+          <Button className='bm-button bm-button--danger' onClick={async () => { if (await confirmCancel(a, ask)) void r.reload() }} data-testid='detail-cancel'>取消预约</Button>
         </View>
       ))}
-      <View className='ap-card'>
+      <View className='bm-card'>
         <Button className='bm-button bm-button--block' onClick={() => redirect('appointments')} data-testid='detail-to-list'>查看我的预约</Button>
       </View>
     </PageRoot>

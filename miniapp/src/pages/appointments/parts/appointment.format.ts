@@ -1,11 +1,18 @@
 // Labels and dates for the appointment pages. Dates are YYYY-MM-DD in Asia/Shanghai; times from the API carry +08:00.
 import type { AppointmentStatus } from '@bianmin/shared'
+import type { StatusMap, Tone } from '@/kit'
 
 export const statusLabels: Record<AppointmentStatus, string> = {
   BOOKED: '已预约', CANCELLED: '已取消', LATE_CANCELLED: '逾时取消', CHECKED_IN: '已签到', CALLED: '已叫号', DONE: '已办结', NO_SHOW: '未到',
 }
 export const statusTone = (s: AppointmentStatus): 'active' | 'done' | 'off' | 'bad' =>
   s === 'BOOKED' || s === 'CHECKED_IN' || s === 'CALLED' ? 'active' : s === 'DONE' ? 'done' : s === 'NO_SHOW' ? 'bad' : 'off'
+
+const tones: Record<ReturnType<typeof statusTone>, Tone> = { active: 'info', done: 'success', off: 'muted', bad: 'danger' }
+/** Status → label and tone, for `<StatusTag map={appointmentStatus} status={a.status} />`. */
+export const appointmentStatus = Object.fromEntries(
+  (Object.keys(statusLabels) as AppointmentStatus[]).map((s) => [s, { label: statusLabels[s], tone: tones[statusTone(s)] }]),
+) as StatusMap<AppointmentStatus>
 
 const weekdays = ['周日', '周一', '周二', '周三', '周四', '周五', '周六']
 /** 10月10日 */

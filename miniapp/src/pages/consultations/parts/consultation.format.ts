@@ -1,5 +1,6 @@
 // Labels and times for consultation pages. Times from the API carry +08:00, so slicing gives Beijing time.
 import { consultationKindLabels, consultationStatusLabels, type ConsultationKind, type ConsultationStatus } from '@bianmin/shared'
+import type { StatusMap } from '@/kit'
 
 export const kindLabel = (k: ConsultationKind): string => consultationKindLabels[k]
 export const statusLabel = (s: ConsultationStatus): string => consultationStatusLabels[s]
@@ -21,3 +22,12 @@ export function dueText (c: DueInfo, now = Date.now()): { text: string; tone: 'o
   const rest = days >= 1 ? `剩 ${days} 天 ${hours} 小时` : `剩 ${hours} 小时`
   return { text: `${dayText(c.dueAt)}前答复（${left > 0 ? rest : '即将到期'}）`, tone: days >= 1 ? 'ok' : 'soon' }
 }
+
+/** Status → label and tone (`<StatusTag map={consultationStatus} status={c.status} />`). */
+export const consultationStatus: StatusMap<ConsultationStatus> = {
+  SUBMITTED: { label: statusLabel('SUBMITTED'), tone: 'warning' },
+  ASSIGNED: { label: statusLabel('ASSIGNED'), tone: 'info' },
+  REPLIED: { label: statusLabel('REPLIED'), tone: 'success' },
+  CLOSED: { label: statusLabel('CLOSED'), tone: 'muted' },
+}
+

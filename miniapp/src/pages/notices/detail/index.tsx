@@ -1,44 +1,26 @@
-import { useCallback, useState } from 'react'
 import { RichText, Text, View } from '@tarojs/components'
-import Taro, { useLoad, useRouter, useShareAppMessage } from '@tarojs/taro'
-import { api, errorMessage } from '@/api/client'
-import { PageRoot } from '@/components/page-root'
-import { aria } from '@/components/a11y'
-import { PageState } from '@/components/page-state'
+import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
+import { api } from '@/api/client'
+import { Loaded, PageRoot, aria, go, pageUrl, useResource } from '@/kit'
 import { openAttachment } from '../parts/attachment'
-import { dateText, sizeText, type Notice } from '../parts/notice.format'
+import { dateText, sizeText } from '../parts/notice.format'
 import '../parts/notice.scss'
-import { go, pageUrl } from '@/kit/nav'
 
 /** A published notice: body (RichText), attachments, the linked 政策文件 / 政策解读, reads. */
 export default function NoticeDetailPage () {
   const { params } = useRouter()
-  const [notice, setNotice] = useState<Notice | null>(null)
-  const [loading, setLoading] = useState(true)
-  const [error, setError] = useState('')
+  const r = useResource(async () => {
+    const n = await api('getNotice', { params: { id: params.id ?? '' } })
+    void Taro.setNavigationBarTitle({ title: n.category })
+    return n
+  }, [params.id], { on: 'mount' })
+  const notice = r.data
 
-  const load = useCallback(async () => {
-    setLoading(true)
-    setError('')
-    try {
-      const n = await api('getNotice', { params: { id: params.id ?? '' } })
-      setNotice(n)
-      void Taro.setNavigationBarTitle({ title: n.category })
-    } catch (e) {
-      setError(errorMessage(e))
-    } finally {
-      setLoading(false)
-    }
-  }, [params.id])
-
-  useLoad(() => { void load() })
   useShareAppMessage(() => ({ title: notice?.title ?? '政务公开', path: pageUrl('noticeDetail', { id: params.id ?? '' }) }))
 
   return (
     <PageRoot className='nt-page'>
-      {loading && <PageState status='loading' />}
-      {!loading && error && <PageState status='error' title={error} description='该信息可能已撤回或尚未发布' onRetry={() => void load()} />}
-      {notice && (
+      <Loaded resource={r} errorDescription='该信息可能已撤回或尚未发布'>{(notice) => (
         <>
           <View className='bm-card nt-detail'>
             <Text className='nt-detail__title' data-testid='notice-title'>{notice.title}</Text>
@@ -73,7 +55,7 @@ export default function NoticeDetailPage () {
             </View>
           )}
         </>
-      )}
+      )}</Loaded>
     </PageRoot>
   )
 }

@@ -1,69 +1,29 @@
 // 好差评 for the resident: services waiting for a rating (待评价) and my ratings with their rectification progress.
-import { useCallback, useState } from 'react'
-import { Button, Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
 import type { Contract, ResponseOf } from '@bianmin/shared'
-import { api, errorMessage } from '@/api/client'
-import { PageRoot } from '@/components/page-root'
-import { PageState } from '@/components/page-state'
-import { aria } from '@/components/a11y'
-import { Cell, CellGroup } from '@/components/cell'
+import { api } from '@/api/client'
+import { List as CellGroup, ListItem as Cell, PageRoot, PageState, PagedFooter, aria, go, usePagedList, useResource } from '@/kit'
 import { Face } from '@/components/rating/faces'
 import { formatDate, formatTime, rectStatusLabel } from '@/components/rating/format'
 import '@/components/rating/rating.scss'
 import './index.scss'
-import { go } from '@/kit/nav'
 
 type Pending = ResponseOf<Contract['listPendingRatings']>['items']
 type Mine = ResponseOf<Contract['listMyRatings']>['items']
 
 export default function MyRatingsPage () {
-  const [pending, setPending] = useState<Pending>([])
-  const [items, setItems] = useState<Mine>([])
-  const [cursor, setCursor] = useState<string | null>(null)
-  const [loading, setLoading] = useState(true)
-  const [more, setMore] = useState(false)
-  const [error, setError] = useState('')
-  const [moreError, setMoreError] = useState('')
-
-  const load = useCallback(async () => {
-    setLoading(true)
-    setError('')
-    try {
-      const [p, m] = await Promise.all([api('listPendingRatings'), api('listMyRatings', { query: { limit: 20 } })])
-      setPending(p.items)
-      setItems(m.items)
-      setCursor(m.nextCursor)
-    } catch (e) {
-      setError(errorMessage(e))
-    } finally {
-      setLoading(false)
-      Taro.stopPullDownRefresh()
-    }
-  }, [])
-
-  const loadMore = async () => {
-    if (!cursor) return
-    setMore(true)
-    setMoreError('')
-    try {
-      const m = await api('listMyRatings', { query: { limit: 20, cursor } })
-      setItems((x) => [...x, ...m.items])
-      setCursor(m.nextCursor)
-    } catch (e) {
-      setMoreError(`${errorMessage(e)}，请再点一次“加载更多”`)
-    } finally {
-      setMore(false)
-    }
-  }
-
-  useDidShow(() => { void load() })
-  usePullDownRefresh(() => { void load() })
+  const pendingR = useResource(() => api('listPendingRatings'), [])
+  const list = usePagedList((cursor) => api('listMyRatings', { query: { limit: 20, cursor } }), [])
+  const pending: Pending = pendingR.data?.items ?? []
+  const loading = list.loading || pendingR.loading
+  const error = list.error || pendingR.error
+  const retry = () => { void list.refresh(); void pendingR.reload() }
+  const items: Mine = list.items
 
   return (
     <PageRoot className='my-ratings'>
       {loading && !items.length && !pending.length && <PageState status='loading' />}
-      {!loading && error && <PageState status='error' title={error} onRetry={() => void load()} />}
+      {!loading && error && <PageState status='error' title={error} onRetry={retry} />}
       {!error && (
         <>
           <CellGroup title={`待评价（${pending.length}）`}>
@@ -95,12 +55,7 @@ export default function MyRatingsPage () {
               </View>
             ))}
           </CellGroup>
-          {cursor && (
-            <View className='my-ratings__more'>
-              {moreError && <Text className='rating-field-error' data-testid='more-error'>{moreError}</Text>}
-              <Button className='bm-button bm-button--block' disabled={more} onClick={() => void loadMore()}>{more ? '正在加载…' : '加载更多'}</Button>
-            </View>
-          )}
+          {items.length > 0 && <PagedFooter list={list} endText={null} />}
           <CellGroup>
             <Cell title='评价公示' description='各服务中心的好评率、差评整改情况' onClick={() => go('ratingStats')} testId='open-rating-stats' />
           </CellGroup>
