@@ -42,3 +42,37 @@ describe('booking messages', () => {
     expect(items.filter((m) => !m.read).length).toBeGreaterThanOrEqual(5)
   })
 })
+
+describe('我的预约', () => {
+  it('lists bookings by appointment time: coming ones soonest first, then past ones latest first, across pages', async () => {
+    const item = await demoItem(t)
+    const r = await t.resident('order-by-time')
+    // Booked out of order: the later day first.
+    const later = await book(r.call, await slotOn(t, item.id, '2026-09-30'), item)
+    const sooner = await book(r.call, await slotOn(t, item.id, '2026-09-29'), item)
+    const today = await book(r.call, await slotOn(t, item.id, '2026-09-28', '16:30'), item)
+    const all = async (call: typeof r.call, limit: number) => {
+      const ids: string[] = []
+      let cursor: string | undefined
+      do {
+        const page = await call('listAppointments', { query: { limit, ...(cursor ? { cursor } : {}) } })
+        ids.push(...page.items.map((a) => a.id))
+        cursor = page.nextCursor ?? undefined
+      } while (cursor)
+      return ids
+    }
+    // Coming ones: soonest first.
+    expect(await all(r.call, 2)).toEqual([today.id, sooner.id, later.id])
+    // Two days on: today's and the next day's are past (most recent first), the last one still coming.
+    t.deps.clock.set('2026-09-30T08:00:00+08:00')
+    try {
+      const again = await t.resident('order-by-time')
+      for (const limit of [1, 2, 3, 10]) expect(await all(again.call, limit), `limit ${limit}`).toEqual([later.id, sooner.id, today.id])
+      t.deps.clock.set('2026-10-01T08:00:00+08:00')
+      const later2 = await t.resident('order-by-time')
+      expect(await all(later2.call, 2)).toEqual([later.id, sooner.id, today.id])
+    } finally {
+      t.deps.clock.freeze(MONDAY)
+    }
+  })
+})

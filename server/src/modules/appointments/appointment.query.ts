@@ -4,19 +4,44 @@ import type { Deps, StaffActor } from '../../platform/types'
 import type { Prisma } from '../../generated/sqlite/client.js'
 import { notFound } from '../../platform/errors'
 import { paginate } from '../../platform/paginate'
+import { decodeCursor, encodeCursor } from '../../platform/cursor'
+import { atShanghai } from '../../platform/clock'
 import { inSubtree } from '../../platform/scope'
 import { appointmentDetail, appointmentInclude, appointmentView, staffAppointmentView, viewCtx, type AppointmentRow } from './appointment.mapper'
 
+/**
+ * 我的预约 by appointment time: today's and coming bookings first (soonest on top), then the past ones from the most
+ * recent. One cursor runs through both parts (`past: true` once the coming ones are listed).
+ */
 export async function listMine (deps: Deps, residentId: string, q: { status?: AppointmentStatus; limit: number; cursor?: string }) {
-  const page = await paginate(q, { by: 'createdAt', dir: 'desc' }, (p) => deps.db.appointment.findMany({
-    where: { residentId, ...(q.status ? { status: q.status } : {}), ...p.where },
-    include: appointmentInclude, orderBy: p.orderBy, take: p.take,
-  }))
-  const ctx = await viewCtx(deps)
-  return {
-    items: page.items.map((a) => appointmentView(a as AppointmentRow, ctx)),
-    nextCursor: page.nextCursor,
+  const dayStart = atShanghai(deps.clock.today())
+  const cur = decodeCursor(q.cursor)
+  const find = (when: Prisma.AppointmentWhereInput) => (p: { where: object; orderBy: unknown[]; take: number }) => deps.db.appointment.findMany({
+    where: { residentId, ...(q.status ? { status: q.status } : {}), AND: [when, p.where] },
+    include: appointmentInclude, orderBy: p.orderBy as Prisma.AppointmentOrderByWithRelationInput[], take: p.take,
+  })
+  const past = (limit: number, cursor?: string) => paginate({ limit, cursor }, { by: 'slot.startsAt', dir: 'desc' }, find({ slot: { startsAt: { lt: dayStart } } }))
+  const markPast = (c: string | null) => (c ? encodeCursor({ ...decodeCursor(c)!, past: true }) : null)
+  let items: { id: string }[]
+  let nextCursor: string | null
+  if (cur?.past) {
+    const page = await past(q.limit, q.cursor)
+    items = page.items; nextCursor = markPast(page.nextCursor)
+  } else {
+    const coming = await paginate(q, { by: 'slot.startsAt', dir: 'asc' }, find({ slot: { startsAt: { gte: dayStart } } }))
+    items = coming.items; nextCursor = coming.nextCursor
+    if (!nextCursor) {
+      const room = q.limit - items.length
+      const rest = room > 0 ? await past(room) : null
+      if (rest) { items = [...items, ...rest.items]; nextCursor = markPast(rest.nextCursor) }
+      // A full page of coming bookings: the past ones start on the next page.
+      else if (await deps.db.appointment.count({ where: { residentId, ...(q.status ? { status: q.status } : {}), slot: { startsAt: { lt: dayStart } } } })) {
+        nextCursor = encodeCursor({ t: dayStart.toISOString(), id: '', past: true })
+      }
+    }
   }
+  const ctx = await viewCtx(deps)
+  return { items: items.map((a) => appointmentView(a as AppointmentRow, ctx)), nextCursor }
 }
 
 export async function getMine (deps: Deps, residentId: string, id: string) {
