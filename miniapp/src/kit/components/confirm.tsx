@@ -4,6 +4,7 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useCallback, useEffect, useState, type ReactElement } from 'react'
 import { useElderMode } from '@/store/prefs'
+import { token } from '../tokens'
 import '../styles/kit.scss'
 
 export interface ConfirmOptions {
@@ -14,6 +15,8 @@ export interface ConfirmOptions {
   confirmText?: string
   /** '' = a notice with one button. */
   cancelText?: string
+  /** A destructive action (cancel, withdraw, delete): its button in the danger colour, never the platform's green. */
+  danger?: boolean
 }
 export type Ask = (o: ConfirmOptions) => Promise<boolean>
 
@@ -25,7 +28,11 @@ export function useConfirm (): { ask: Ask; panel: (key: string) => ReactElement 
   const ask = useCallback<Ask>(async (o) => {
     if (!elder) {
       const single = o.cancelText === ''
-      const r = await Taro.showModal({ title: o.title, content: o.content, confirmText: o.confirmText ?? '确定', showCancel: !single, ...(single ? {} : { cancelText: o.cancelText ?? '取消' }) })
+      const r = await Taro.showModal({
+        title: o.title, content: o.content, confirmText: o.confirmText ?? '确定', showCancel: !single, ...(single ? {} : { cancelText: o.cancelText ?? '取消' }),
+        // The platform's default confirm colour is WeChat green: the token colours instead.
+        confirmColor: token(o.danger ? 'color-danger' : 'color-primary'), cancelColor: token('color-text'),
+      })
       return r.confirm
     }
     return new Promise<boolean>((resolve) => {
@@ -53,7 +60,7 @@ export function ConfirmInline ({ onAnswer, ...o }: Omit<ConfirmOptions, 'key'> &
       <Text className='bm-confirm__content' data-testid='inline-confirm-text'>{o.content}</Text>
       <View className='bm-confirm__actions'>
         {o.cancelText !== '' && <Button className='bm-button' onClick={() => onAnswer(false)} data-testid='inline-confirm-cancel'>{o.cancelText ?? '取消'}</Button>}
-        <Button className='bm-button bm-button--primary' onClick={() => onAnswer(true)} data-testid='inline-confirm-ok'>{o.confirmText ?? '确定'}</Button>
+        <Button className={`bm-button ${o.danger ? 'bm-button--danger' : 'bm-button--primary'}`} onClick={() => onAnswer(true)} data-testid='inline-confirm-ok'>{o.confirmText ?? '确定'}</Button>
       </View>
     </View>
   )

@@ -17,6 +17,7 @@ export async function confirmCancel (a: AppointmentView, ask: Ask, now = Date.no
       : `确定取消 ${slotText(a)} 的预约吗？`,
     confirmText: '确定取消',
     cancelText: '再想想',
+    danger: true,
   })
   if (!confirm) return false
   try {
