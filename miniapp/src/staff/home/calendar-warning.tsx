@@ -8,7 +8,7 @@ import { go } from '@/kit/nav'
 
 export function CalendarWarning ({ roles }: { roles: readonly Role[] }) {
   const admin = roles.includes('ADMIN')
-  const status = useResource(() => staffApi('getCalendarStatus'), [], { enabled: admin })
+  const status = useResource(() => staffApi('getCalendarStatus'), [], { on: 'mount', enabled: admin })
   if (!admin || !status.data?.warning) return null
   return (
     <View className='bm-card staff-home__warning' role='alert' data-testid='calendar-warning'>

@@ -39,7 +39,7 @@ function SlotRow ({ s, onChange }: { s: StaffSlot; onChange: () => void }) {
 }
 
 export function DaySlots ({ hallId, date, isWorkday, onChange }: { hallId: string; date: string; isWorkday: boolean; onChange: () => void }) {
-  const slots = useResource(() => staffApi('listStaffSlots', { query: { hallId, date } }), [hallId, date])
+  const slots = useResource(() => staffApi('listStaffSlots', { query: { hallId, date } }), [hallId, date], { on: 'mount' })
   const [reason, setReason] = useState('')
   const [result, setResult] = useState('')
   const { ask, panel } = useConfirm()

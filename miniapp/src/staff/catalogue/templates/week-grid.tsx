@@ -38,7 +38,7 @@ function TemplateForm ({ hall, weekday, t, onDone, onCancel }: { hall: StaffHall
 }
 
 export function WeekGrid ({ hall }: { hall: StaffHall }) {
-  const templates = useResource(() => staffApi('listSlotTemplates', { query: { hallId: hall.id } }), [hall.id])
+  const templates = useResource(() => staffApi('listSlotTemplates', { query: { hallId: hall.id } }), [hall.id], { on: 'mount' })
   const [editing, setEditing] = useState<string | null>(null) // template id, or `new-<weekday>`
   const done = () => { setEditing(null); void templates.reload() }
   const windowName = (id: string | null) => (id ? hall.windows.find((w) => w.id === id)?.name ?? '窗口' : '全厅通用')
