@@ -46,11 +46,14 @@ export function EmptyState ({ title, description, action }: EmptyProps) {
 }
 
 /**
- * A resource's states: loading (only before the first data), error with 重试, empty (`isEmpty`), else `children(data)`.
+ * A resource's states: loading (only before the first data), error with 重试 (a 404 says the thing is not there,
+ * without 重试), empty (`isEmpty`), else `children(data)`.
  */
-export function Loaded<T> ({ resource: r, children, empty, isEmpty, loadingTitle, errorDescription }: {
+export function Loaded<T> ({ resource: r, children, empty, isEmpty, loadingTitle, errorDescription, notFoundDescription = '它可能已被撤回或删除，或链接有误。' }: {
   resource: Resource<T>; children: (data: T) => ReactNode; empty?: EmptyProps; isEmpty?: (data: T) => boolean; loadingTitle?: string; errorDescription?: string
+  notFoundDescription?: string
 }) {
+  if (r.error && !r.loading && r.notFound) return <PageState status='empty' title={r.error} description={notFoundDescription} />
   if (r.error && !r.loading) return <PageState status='error' title={r.error} description={errorDescription} onRetry={() => void r.reload()} />
   if (r.data === undefined) return r.loading ? <PageState status='loading' title={loadingTitle} /> : null
   if (isEmpty?.(r.data) && !r.loading) return <EmptyState {...empty} />

@@ -1,6 +1,7 @@
 // useResource: one value loaded from the API, with loading / error state, reload and pull-to-refresh.
 import { useCallback, useEffect, useRef, useState, type DependencyList } from 'react'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { ApiError } from '@bianmin/shared'
 import { errorMessage } from '@/api/client'
 
 export interface ResourceOptions {
@@ -16,6 +17,8 @@ export interface Resource<T> {
   loading: boolean
   /** The failure's message for the user ('' when none). */
   error: string
+  /** The thing is not there (404: withdrawn, deleted, or not the caller's): say so, 重试 cannot help. */
+  notFound: boolean
   /** Loads again (重试, after an action); resolves when done, never throws. */
   reload: () => Promise<void>
   /** Replace the data locally (optimistic updates). */
@@ -31,6 +34,7 @@ export function useResource<T> (load: () => Promise<T>, deps: DependencyList, op
   const [data, setData] = useState<T | undefined>(undefined)
   const [loading, setLoading] = useState(true)
   const [error, setError] = useState('')
+  const [notFound, setNotFound] = useState(false)
   const seq = useRef(0)
   const latest = useRef(load)
   latest.current = load
@@ -40,11 +44,12 @@ export function useResource<T> (load: () => Promise<T>, deps: DependencyList, op
     const mine = ++seq.current
     setLoading(true)
     setError('')
+    setNotFound(false)
     try {
       const value = await latest.current()
       if (mine === seq.current) setData(() => value)
     } catch (e) {
-      if (mine === seq.current) setError(errorMessage(e))
+      if (mine === seq.current) { setError(errorMessage(e)); setNotFound(e instanceof ApiError && e.status === 404) }
     } finally {
       if (mine === seq.current) setLoading(false)
       Taro.stopPullDownRefresh()
@@ -64,5 +69,5 @@ export function useResource<T> (load: () => Promise<T>, deps: DependencyList, op
   useDidShow(() => { if (on === 'show') void reload() })
   usePullDownRefresh(() => { void reload() })
 
-  return { data, loading, error, reload, setData }
+  return { data, loading, error, notFound, reload, setData }
 }

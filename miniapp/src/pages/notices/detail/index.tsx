@@ -20,7 +20,7 @@ export default function NoticeDetailPage () {
 
   return (
     <PageRoot className='nt-page'>
-      <Loaded resource={r} errorDescription='该信息可能已撤回或尚未发布'>{(notice) => (
+      <Loaded resource={r} notFoundDescription='该信息可能已撤回或尚未发布'>{(notice) => (
         <>
           <View className='bm-card nt-detail'>
             <Text className='nt-detail__title' data-testid='notice-title'>{notice.title}</Text>
