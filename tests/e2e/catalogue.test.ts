@@ -130,4 +130,23 @@ describe('服务管理 at a desk', () => {
     expect((await t.deps.db.calendarOverride.findUniqueOrThrow({ where: { date: '2026-12-01' } })).notice).toBe('关于11月30日至12月1日临时放假的通知（测试）')
     expect(errors).toEqual([])
   }, 120_000)
+
+  it('时段管理: closes a whole day with a reason and reopens it', async () => {
+    const hall = await t.deps.db.hall.findFirstOrThrow({ where: { name: '测试便民服务站' } })
+    // Saving the import generated the booking horizon again, so the hall's Monday template already made 12-07's slot.
+    expect(await t.deps.db.slot.count({ where: { hallId: hall.id, date: '2026-12-07', closed: false } })).toBe(1)
+    await openPage(page, t.url, pageUrl('staffSlots', { hallId: hall.id }))
+    await page.getByTestId('slot-day').filter({ hasText: '2026-12-07' }).click({ timeout: 15_000 })
+    await page.getByTestId('st-slot').waitFor({ timeout: 15_000 })
+    await input('st-day-reason').fill('停电检修')
+    await page.getByTestId('st-day-close').click()
+    await confirmModal()
+    await expect.poll(() => page.getByTestId('st-day-result').textContent(), { timeout: 15_000 }).toBe('已关闭 1 个时段，取消 0 个预约并通知群众')
+    expect(await t.deps.db.slot.findFirstOrThrow({ where: { hallId: hall.id, date: '2026-12-07' } })).toMatchObject({ closed: true, closedReason: '停电检修' })
+    await screenshot(page, 'slots-day-closed')
+    await page.getByTestId('st-day-reopen').click()
+    await expect.poll(() => page.getByTestId('st-day-result').textContent(), { timeout: 15_000 }).toBe('已恢复 1 个时段')
+    expect((await t.deps.db.slot.findFirstOrThrow({ where: { hallId: hall.id, date: '2026-12-07' } })).closed).toBe(false)
+    expect(errors).toEqual([])
+  }, 120_000)
 })
