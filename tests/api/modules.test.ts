@@ -1,5 +1,6 @@
 // The module list (server/src/modules/index.ts) is what the server is: every contract domain
-// (shared/src/contract/<domain>.ts) is mounted by the module of the same name, and by no other.
+// (shared/src/contract/<domain>.ts) is mounted by the module of the same name, and by no other; the platform layer
+// imports neither the composition root nor a module.
 import fs from 'node:fs'
 import path from 'node:path'
 import Router from '@koa/router'
@@ -44,4 +45,13 @@ it('mounts every contract domain from the module of the same name', async () => 
   }
   expect(total).toBe([...domains.values()].flat().length)
   expect(total).toBeGreaterThan(100)
+})
+
+it('keeps the platform layer free of the composition root and the modules', () => {
+  const dir = path.resolve(import.meta.dirname, '../../server/src/platform')
+  const offending = fs.readdirSync(dir).filter((f) => f.endsWith('.ts')).flatMap((f) =>
+    [...fs.readFileSync(path.join(dir, f), 'utf8').matchAll(/(?:from|import)\s*\(?\s*'([^']+)'/g)]
+      .map((m) => m[1]!).filter((spec) => /^\.\.\/(deps|app|boot|main|modules|seed|cli)(\/|$)/.test(spec)).map((spec) => `${f} → ${spec}`))
+  expect(offending).toEqual([])
+  expect(fs.readdirSync(dir).length).toBeGreaterThan(20)
 })
