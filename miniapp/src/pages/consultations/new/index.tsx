@@ -42,6 +42,7 @@ export default function NewConsultationPage () {
   const [images, setImages] = useState<UploadView[]>([])
   const [allowPublish, setAllowPublish] = useState(false)
   const [contactConsent, setContactConsent] = useState(false)
+  const [contactPhone, setContactPhone] = useState('')
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [formError, setFormError] = useState('')
   const [loadError, setLoadError] = useState('')
@@ -62,7 +63,10 @@ export default function NewConsultationPage () {
   useLoad(() => { void loadOrgs() })
 
   const org = orgs[orgIndex]
-  const body = useMemo(() => ({ kind, orgId: org?.id ?? '', title, content, imageIds: images.map((i) => i.id), allowPublish, contactConsent }), [kind, org, title, content, images, allowPublish, contactConsent])
+  const body = useMemo(() => ({
+    kind, orgId: org?.id ?? '', title, content, imageIds: images.map((i) => i.id), allowPublish, contactConsent,
+    ...(contactConsent && contactPhone.trim() ? { contactPhone: contactPhone.trim() } : {}),
+  }), [kind, org, title, content, images, allowPublish, contactConsent, contactPhone])
 
   const addImages = async () => {
     setBusy('upload')
@@ -162,7 +166,15 @@ export default function NewConsultationPage () {
         </View>
 
         <View className='cs-field'>
-          <Check on={contactConsent} onToggle={() => setContactConsent((v) => !v)} testId='cs-contact'>同意工作人员通过我留存的手机号联系我</Check>
+          <Check on={contactConsent} onToggle={() => edit('contactPhone', setContactConsent)(!contactConsent)} testId='cs-contact'>同意工作人员通过电话联系我</Check>
+          {contactConsent && (
+            <View className='cs-field'>
+              <Text className='cs-field__label'>联系电话</Text>
+              <Input className='cs-field__input' type='number' {...labelled('联系电话')} value={contactPhone} maxlength={11} placeholder='工作人员联系您的手机号' onInput={(e) => edit('contactPhone', setContactPhone)(e.detail.value)} data-testid='cs-contact-phone' />
+              <Text className='cs-field__hint'>只用于办理本件时联系您，加密保存，注销账号时一并删除。</Text>
+              {err('contactPhone')}
+            </View>
+          )}
           <Check on={allowPublish} onToggle={() => setAllowPublish((v) => !v)} testId='cs-allow-publish'>同意将问题和答复隐去个人信息后公开，供其他居民参考</Check>
         </View>
       </View>
