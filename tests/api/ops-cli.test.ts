@@ -196,3 +196,20 @@ describe('rotate-phone-key', () => {
     expect(r.stderr).toContain('NEW_PHONE_KEY 必须是 64 位十六进制')
   })
 })
+
+describe('run-job', () => {
+  it('lists the jobs the module manifests declare, runs one now, skips a daily job already run, and names an unknown one', async () => {
+    const list = await admin(['run-job'], env())
+    expect(list.code).toBe(0)
+    for (const name of ['outbox.deliver', 'appointments.slots', 'ops.retention', 'consultations.auto-close']) expect(list.stdout).toContain(name)
+    const first = await admin(['run-job', 'appointments.idempotency-prune'], env())
+    expect(first.code).toBe(0)
+    expect(first.stdout).toContain('已执行任务 appointments.idempotency-prune')
+    expect(await t.deps.db.jobRun.findUnique({ where: { name: 'appointments.idempotency-prune' } })).not.toBeNull()
+    const again = await admin(['run-job', 'appointments.idempotency-prune'], env())
+    expect(again.stdout).toContain('本周期已执行过')
+    const unknown = await admin(['run-job', 'no.such-job'], env())
+    expect(unknown.code).toBe(1)
+    expect(unknown.stderr).toContain('未找到任务 no.such-job')
+  })
+})
