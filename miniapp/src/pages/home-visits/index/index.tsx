@@ -7,6 +7,7 @@ import { PageRoot } from '@/components/page-root'
 import { PageState } from '@/components/page-state'
 import { useConfirm } from '@/components/confirm'
 import { labelled } from '@/components/a11y'
+import { go } from '@/kit/nav'
 import { dayText, instantText, weekdayText } from '../../appointments/parts/appointment.format'
 import '../../appointments/parts/appointment.scss'
 
@@ -133,8 +134,14 @@ export default function HomeVisitsPage () {
           <View className='ap-meta'><Text className={`ap-tag ap-tag--${tone(h.status)}`}>{statusLabels[h.status]}</Text><Text>{instantText(h.createdAt)}</Text></View>
           <Text className='ap-title'>{h.serviceItemName}</Text>
           <Text className='ap-line'>{`地址：${h.address}`}</Text>
-          {h.scheduledAt && <Text className='ap-line'>{`上门时间：${instantText(h.scheduledAt)}`}</Text>}
+          {h.scheduledAt && <Text className='ap-line' data-testid='hv-mine-time'>{`上门时间：${instantText(h.scheduledAt)}${h.scheduledEnd ? `–${h.scheduledEnd.slice(11, 16)}` : ''}`}</Text>}
+          {h.assigneeName && h.status === 'SCHEDULED' && <Text className='ap-line'>{`上门人员：${h.assigneeName}`}</Text>}
           {h.declineReason && <Text className='ap-line'>{`未受理原因：${h.declineReason}`}</Text>}
+          {h.status === 'DONE' && (
+            <View className='ap-actions'>
+              <Button className='bm-button bm-button--primary' onClick={() => go('ratingRate', { subjectType: 'HOME_VISIT', subjectId: h.id })} data-testid='hv-mine-rate'>评价本次服务</Button>
+            </View>
+          )}
           {panel(h.id) ?? ((h.status === 'REQUESTED' || h.status === 'SCHEDULED') && (
             <View className='ap-actions'><Button className='bm-button bm-button--danger' onClick={() => void withdraw(h)}>撤回申请</Button></View>
           ))}

@@ -19,7 +19,8 @@ export default function StaffPasswordPage () {
   const checks = passwordChecks(form.newPassword)
   const submit = useSubmit(async (input: Input) => {
     await staffApi('changePassword', { body: { oldPassword: input.oldPassword, newPassword: input.newPassword } })
-    // Every session ended with the change: sign in again with the new password.
+    // Every session ended with the change (the old token would be refused): drop it, sign in with the new password.
+    await staffSession.signOut()
     if (staff) await staffSession.signIn(staff.username, input.newPassword)
     clearMe()
     return true

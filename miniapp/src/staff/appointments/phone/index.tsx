@@ -16,8 +16,11 @@ const empty: Form = { contactName: '', contactPhone: '', channel: 'PHONE', note:
 /** 电话预约 / 代办: a clerk books for a resident who phones or comes on someone's behalf, and cancels for them. */
 export default function StaffPhoneBookingPage () {
   const items = useResource(() => staffApi('listServiceItems', { query: { bookable: 'true', limit: 100 } }), [], { on: 'mount' })
-  const [itemIndex, setItemIndex] = useState(-1)
-  const item = items.data?.items[itemIndex]
+  const [q, setQ] = useState('')
+  const [itemId, setItemId] = useState('')
+  const all = items.data?.items ?? []
+  const item = all.find((i) => i.id === itemId)
+  const shown = all.filter((i) => !q.trim() || i.name.includes(q.trim()) || i.code.includes(q.trim().toUpperCase())).slice(0, 12)
   const slots = useResource(() => staffApi('listServiceItemSlots', { params: { id: item!.id } }), [item?.id], { enabled: Boolean(item) })
   const [date, setDate] = useState('')
   const [slotId, setSlotId] = useState('')
@@ -47,9 +50,13 @@ export default function StaffPhoneBookingPage () {
       <View className='pb-desk'>
         <View className='pb-desk__col'>
           <Section title='为群众预约' testId='pb-form'>
-            <Field kind='picker' label='事项' options={(items.data?.items ?? []).map((i) => i.name)} index={itemIndex}
-              onPick={(i) => { setItemIndex(i); setSlotId(''); submit.clear('serviceItemId') }} placeholder={items.loading ? '正在加载事项…' : '请选择事项'}
-              error={submit.errors.serviceItemId || items.error} testId='pb-item' />
+            <Field label='查找事项' value={q} onChange={setQ} placeholder='输入事项名称或编码' maxlength={50} testId='pb-item-q' />
+            <Field kind='custom' label='事项' error={submit.errors.serviceItemId || items.error}>
+              {shown.length
+                ? <Choices label='事项' options={shown.map((i) => ({ value: i.id, label: i.name }))} value={item?.id ?? ''}
+                    onChange={(v) => { setItemId(v); setSlotId(''); submit.clear('serviceItemId') }} testId={(v) => `pb-item-${all.find((i) => i.id === v)?.code ?? v}`} />
+                : <Text>{items.loading ? '正在加载事项…' : '没有找到可预约的事项'}</Text>}
+            </Field>
             {item && (
               <Field kind='custom' label='日期' error={slots.error}>
                 {dates.length

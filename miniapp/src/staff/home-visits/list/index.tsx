@@ -33,7 +33,8 @@ export default function StaffHomeVisitsPage () {
   const desk = useDesk()
   const list = usePagedList((cursor) => staffApi('listStaffHomeVisits', { query: { status, cursor } }), [status])
   const current = list.items.find((h) => h.id === selected) ?? null
-  const changed = (h: HomeVisitView) => { setSelected(h.id); void list.refresh() }
+  // The request moves to the tab of its new status, still shown beside the list.
+  const changed = (h: HomeVisitView) => { setSelected(h.id); if (h.status === status) void list.refresh(); else setStatus(h.status) }
   const detail = current ? <HomeVisitCase key={current.id} visit={current} onChanged={changed} /> : null
 
   return (

@@ -1,26 +1,35 @@
 import { useCallback, useState, type ReactNode } from 'react'
-import { Button, Input, Picker, Switch, Text, Textarea, View } from '@tarojs/components'
+import { Button, Input, Picker, RichText, Switch, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useLoad, useRouter } from '@tarojs/taro'
-import { noticeCategories, type NoticeCategory } from '@bianmin/shared'
+import { noticeAttachmentRules, noticeCategories, type NoticeCategory } from '@bianmin/shared'
 import { ApiError, errorMessage, staffApi } from '@/api/client'
 import { requireStaff } from '../../shell/session'
 import { PageRoot } from '@/components/page-root'
 import { PageState } from '@/components/page-state'
-import { hasRichFormatting, htmlToText, textToHtml } from '@/pages/notices/parts/notice.format'
+import { hasRichFormatting, htmlToText, sizeText, textToHtml } from '@/pages/notices/parts/notice.format'
+import { aria } from '@/components/a11y'
+import { chooseAndUploadDocument } from '../../disclosures/detail/upload'
 import { staffNoticeUrl } from '../staff-notice-list'
 import '@/pages/notices/parts/notice.scss'
 
 interface Draft { title: string; category: NoticeCategory; summary: string; text: string; pinned: boolean; date: string; time: string; relatedNoticeId: string | null }
+interface FileItem { id: string; name: string; size: number }
+const TABLE = '<table><thead><tr><th>项目</th><th>标准</th></tr></thead><tbody><tr><td></td><td></td></tr></tbody></table>'
 const empty: Draft = { title: '', category: '通知公告', summary: '', text: '', pinned: false, date: '', time: '09:00', relatedNoticeId: null }
 
-/** New notice or edit of a draft / rejected one: plain paragraphs (one per line), optional schedule and 三同步 link. */
+/** New notice or edit of a draft / rejected one: plain paragraphs (one per line) or HTML with tables kept, attachments,
+ * a preview exactly as residents will see it, optional schedule and 三同步 link. */
 export default function StaffNoticeEditPage () {
   const { params } = useRouter()
   const id = params.id
   const [d, setD] = useState<Draft>(empty)
   const [version, setVersion] = useState<number | undefined>()
   const [originalAt, setOriginalAt] = useState<string | null>(null)
+  // HTML mode keeps tables and other formatting (the server sanitises; 预览 shows the result).
   const [rich, setRich] = useState(false)
+  const [files, setFiles] = useState<FileItem[]>([])
+  const [uploading, setUploading] = useState(false)
+  const [preview, setPreview] = useState<string | null>(null)
   const [docs, setDocs] = useState<{ id: string; title: string }[]>([])
   const [loading, setLoading] = useState(Boolean(id))
   const [loadError, setLoadError] = useState('')
@@ -38,12 +47,13 @@ export default function StaffNoticeEditPage () {
       setLoading(true)
       const n = await staffApi('getStaffNotice', { params: { id } })
       setD({
-        title: n.title, category: n.category, summary: n.summary, text: htmlToText(n.body), pinned: n.pinned,
+        title: n.title, category: n.category, summary: n.summary, text: hasRichFormatting(n.body) ? n.body : htmlToText(n.body), pinned: n.pinned,
         date: n.publishAt?.slice(0, 10) ?? '', time: n.publishAt?.slice(11, 16) ?? '09:00', relatedNoticeId: n.relatedNoticeId,
       })
       setVersion(n.version)
       setOriginalAt(n.publishAt ? `${n.publishAt.slice(0, 16)}:00+08:00` : null)
       setRich(hasRichFormatting(n.body))
+      setFiles(n.attachments.map((a) => ({ id: a.id, name: a.name, size: a.size })))
     } catch (e) {
       setLoadError(errorMessage(e))
     } finally {
@@ -60,7 +70,7 @@ export default function StaffNoticeEditPage () {
     try {
       const publishAt = d.date ? `${d.date}T${d.time}:00+08:00` : null
       const body = {
-        title: d.title, category: d.category, summary: d.summary, body: textToHtml(d.text) || d.text, pinned: d.pinned,
+        title: d.title, category: d.category, summary: d.summary, body: bodyHtml(), pinned: d.pinned, attachments: files.map((f) => f.id),
         // An unchanged schedule is not sent again (it may have passed; the server refuses past times).
         ...(id && publishAt === originalAt ? {} : { publishAt }), relatedNoticeId: d.category === '政策解读' ? d.relatedNoticeId : null,
       }
@@ -76,6 +86,30 @@ export default function StaffNoticeEditPage () {
       } else setFormError(errorMessage(e))
     } finally {
       setBusy(false)
+    }
+  }
+
+  function bodyHtml () { return rich ? d.text : (textToHtml(d.text) || d.text) }
+  const addFile = async () => {
+    setUploading(true)
+    setErrors((e) => ({ ...e, attachments: '' }))
+    try {
+      const u = await chooseAndUploadDocument()
+      if (u) setFiles((f) => [...f, { id: u.id, name: u.name ?? '附件', size: u.size }])
+    } catch (e) {
+      setErrors((x) => ({ ...x, attachments: errorMessage(e) }))
+    } finally {
+      setUploading(false)
+    }
+  }
+  const showPreview = async () => {
+    setErrors({})
+    setFormError('')
+    try {
+      setPreview((await staffApi('previewNotice', { body: { body: bodyHtml() } })).body)
+    } catch (e) {
+      if (e instanceof ApiError && Object.keys(e.fieldErrors()).length) setErrors(e.fieldErrors())
+      else setFormError(errorMessage(e))
     }
   }
 
@@ -106,10 +140,37 @@ export default function StaffNoticeEditPage () {
           </Picker>
         ))}
         {field('摘要（可不填，自动取正文开头）', 'summary', <Input className='nt-field__input' value={d.summary} maxlength={200} onInput={(e) => setD({ ...d, summary: e.detail.value })} />)}
-        {field('正文（每行一段）', 'body', (
-          <Textarea className='nt-field__textarea' value={d.text} maxlength={20000} autoHeight onInput={(e) => setD({ ...d, text: e.detail.value })} data-testid='notice-form-body' />
+        {field(rich ? '正文（HTML：可含表格、列表；保存时去除脚本等不安全内容）' : '正文（每行一段）', 'body', (
+          <Textarea className='nt-field__textarea' value={d.text} maxlength={100000} autoHeight onInput={(e) => { setD({ ...d, text: e.detail.value }); setPreview(null) }} data-testid='notice-form-body' />
         ))}
-        {rich && <Text className='nt-detail__warn'>原正文含表格、列表等格式，在此保存会改为纯文本段落。</Text>}
+        <View className='nt-field__row'>
+          <Button className='bm-button' onClick={() => { setD({ ...d, text: rich ? htmlToText(d.text) : textToHtml(d.text) }); setRich(!rich); setPreview(null) }} data-testid='notice-form-mode'>
+            {rich ? '改为纯文本段落（会去掉表格等格式）' : '改为 HTML（可加表格）'}
+          </Button>
+          {rich && <Button className='bm-button' onClick={() => { setD({ ...d, text: `${d.text}${TABLE}` }); setPreview(null) }} data-testid='notice-form-table'>插入表格</Button>}
+          <Button className='bm-button' onClick={() => void showPreview()} data-testid='notice-form-preview'>预览</Button>
+        </View>
+        {preview !== null && (
+          <View className='nt-detail' data-testid='notice-preview'>
+            <Text className='nt-field__label'>预览（群众看到的样子）</Text>
+            <Text className='nt-detail__title'>{d.title || '（未填写标题）'}</Text>
+            <RichText className='nt-detail__body' nodes={preview} data-testid='notice-preview-body' />
+            {files.length > 0 && <Text className='nt-field__label'>{`附件 ${files.length} 个：${files.map((f) => f.name).join('、')}`}</Text>}
+          </View>
+        )}
+        {field(`附件（最多 ${noticeAttachmentRules.maxCount} 个，PDF、Word、Excel 或图片，每个不超过 20 MB）`, 'attachments', (
+          <View data-testid='notice-files'>
+            {files.map((f) => (
+              <View key={f.id} className='nt-field__row' data-testid='notice-file'>
+                <Text>{`${f.name}（${sizeText(f.size)}）`}</Text>
+                <Text className='nt-home__more' {...aria('button', { 'aria-label': `删除附件 ${f.name}` })} onClick={() => setFiles((x) => x.filter((y) => y.id !== f.id))} data-testid='notice-file-remove'>删除</Text>
+              </View>
+            ))}
+            {files.length < noticeAttachmentRules.maxCount && (
+              <Button className={`bm-button${uploading ? ' bm-button--disabled' : ''}`} disabled={uploading} onClick={() => void addFile()} data-testid='notice-file-add'>{uploading ? '正在上传…' : '添加附件'}</Button>
+            )}
+          </View>
+        ))}
         {field('置顶', 'pinned', <Switch checked={d.pinned} onChange={(e) => setD({ ...d, pinned: e.detail.value })} />)}
         {field('定时发布（可不填：审核通过即发布）', 'publishAt', (
           <View className='nt-field__row'>
