@@ -33,6 +33,7 @@ async function serveReal (url: string, env: Record<string, string>): Promise<voi
   const deps = await buildDeps(config, await createDb(config.databaseUrl), createLogger('info', fs.createWriteStream('/dev/null')))
   const server = createApp(deps).listen(0, '127.0.0.1', () => process.send!({ port: (server.address() as AddressInfo).port }))
   process.on('disconnect', () => process.exit(0)) // the parent is gone: never linger
+  process.on('SIGTERM', () => process.exit(0)) // exit normally (so node --cpu-prof writes the server's profile)
 }
 
 function startServer (url: string): Promise<{ child: ChildProcess; base: string }> {

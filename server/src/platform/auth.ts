@@ -35,6 +35,8 @@ export async function revokeSessions (deps: Deps, subjectType: 'STAFF' | 'RESIDE
 
 const unauthenticated = (message = '登录已失效，请重新登录') => new AppError('UNAUTHENTICATED', message)
 
+const staffWithOrg = (deps: Deps, id: string) => deps.db.staff.findUnique({ where: { id }, include: { org: { select: { path: true } } } })
+
 async function resolveActor (deps: Deps, token: string): Promise<Actor> {
   let payload: { sub?: string; jti?: string; typ?: unknown }
   try {
@@ -44,13 +46,21 @@ async function resolveActor (deps: Deps, token: string): Promise<Actor> {
     throw unauthenticated()
   }
   if (!payload.sub || !payload.jti) throw unauthenticated()
-  const session = await deps.db.authSession.findUnique({ where: { id: payload.jti } })
+  // The session and its subject (named by the token's sub, checked against the session) are read at once.
+  const resident = payload.typ === 'r'
+  const [session, subject] = await Promise.all([
+    deps.db.authSession.findUnique({ where: { id: payload.jti } }),
+    resident
+      ? deps.db.resident.findUnique({ where: { id: payload.sub }, select: { id: true, deletedAt: true, consentVersion: true, suspendedUntil: true } })
+      : staffWithOrg(deps, payload.sub),
+  ])
   const now = deps.clock.now()
   if (!session || session.revokedAt || session.expiresAt <= now || session.subjectId !== payload.sub) throw unauthenticated()
+  if ((session.subjectType === 'STAFF') === resident) throw unauthenticated()
   if (session.subjectType === 'STAFF') {
     const idle = (await deps.settings.get()).auth.staffIdleMinutes * 60_000
     if (now.getTime() - session.lastSeenAt.getTime() > idle) throw unauthenticated('长时间未操作，请重新登录')
-    const staff = await deps.db.staff.findUnique({ where: { id: session.subjectId }, include: { org: { select: { path: true } } } })
+    const staff = subject as Awaited<ReturnType<typeof staffWithOrg>>
     if (!staff || staff.disabled) throw unauthenticated('账号已停用，请联系管理员')
     if (now.getTime() - session.lastSeenAt.getTime() > IDLE_TOUCH_MS) {
       await deps.db.authSession.update({ where: { id: session.id }, data: { lastSeenAt: now } })
@@ -61,9 +71,9 @@ async function resolveActor (deps: Deps, token: string): Promise<Actor> {
       mustChangePassword: staff.mustChangePassword,
     }
   }
-  const resident = await deps.db.resident.findUnique({ where: { id: session.subjectId }, select: { id: true, deletedAt: true, consentVersion: true } })
-  if (!resident || resident.deletedAt) throw unauthenticated()
-  return { kind: 'resident', id: resident.id, sessionId: session.id, consentVersion: resident.consentVersion }
+  const r = subject as { id: string; deletedAt: Date | null; consentVersion: string | null; suspendedUntil: Date | null } | null
+  if (!r || r.deletedAt) throw unauthenticated()
+  return { kind: 'resident', id: r.id, sessionId: session.id, consentVersion: r.consentVersion, suspendedUntil: r.suspendedUntil }
 }
 
 /** Resolves the Bearer token (if any) to ctx.state.actor. Routes decide whether an actor is required. */

@@ -18,8 +18,9 @@ export async function createDb (url: string, opts: { log?: ('warn' | 'error' | '
   }
   const [{ PrismaClient }, { PrismaBetterSQLite3 }] = await Promise.all([import('../generated/sqlite/client.js'), import('@prisma/adapter-better-sqlite3')])
   const file = url.replace(/^file:/, '')
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true })
-  const adapter = serialisedSqlite(new PrismaBetterSQLite3({ url, timeout: 10_000 }))
+  if (!file.includes(':memory:')) fs.mkdirSync(path.dirname(file), { recursive: true })
+  const inMemory = file === ':memory:' || /mode=memory/.test(file)
+  const adapter = serialisedSqlite(new PrismaBetterSQLite3({ url, timeout: 10_000 }), !inMemory)
   const db = new PrismaClient({ adapter, log: opts.log })
   // WAL lets readers run alongside the writer; busy_timeout waits for the write lock instead of failing.
   await db.$queryRawUnsafe('PRAGMA journal_mode = WAL')

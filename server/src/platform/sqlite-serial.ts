@@ -1,7 +1,9 @@
-// SQLite runs on one connection. The better-sqlite3 adapter serialises transactions but lets queries from outside a
-// transaction run on that same connection while one is open: they join it, see its uncommitted writes, and are
-// silently lost if it rolls back. This wrapper makes them wait until the open transaction commits or rolls back.
-// (Code inside a $transaction callback must use the tx client, never the outer one, or it waits for itself.)
+// SQLite: one writer connection plus one reader connection (WAL lets readers run beside the writer).
+// The better-sqlite3 adapter serialises transactions but lets queries from outside a transaction run on that same
+// connection while one is open: they join it, see its uncommitted writes, and are silently lost if it rolls back.
+// So writes outside a transaction wait on the writer until the open transaction commits or rolls back, while plain
+// SELECTs outside a transaction go to the reader: they see the last committed state (as on PostgreSQL) and never
+// queue behind a write transaction. (Code inside a $transaction callback must use the tx client, never the outer one.)
 import type { SqlDriverAdapter, SqlDriverAdapterFactory, Transaction } from '@prisma/driver-adapter-utils'
 
 class Lock {
@@ -19,15 +21,20 @@ class Lock {
   }
 }
 
-function serialise (adapter: SqlDriverAdapter): SqlDriverAdapter {
+/** A statement that only reads (Prisma's reads are plain SELECTs; anything else stays on the writer). */
+const isRead = (sql: string) => /^\s*SELECT\b/i.test(sql) && !/\b(INSERT|UPDATE|DELETE|REPLACE)\b/i.test(sql)
+
+function serialise (adapter: SqlDriverAdapter, reader: SqlDriverAdapter | null): SqlDriverAdapter {
   const lock = new Lock()
   const queryRaw = adapter.queryRaw.bind(adapter)
   const executeRaw = adapter.executeRaw.bind(adapter)
   const executeScript = adapter.executeScript.bind(adapter)
   const startTransaction = adapter.startTransaction.bind(adapter)
-  adapter.queryRaw = (q) => lock.run(() => queryRaw(q))
+  const dispose = adapter.dispose.bind(adapter)
+  adapter.queryRaw = (q) => (reader && isRead(q.sql) ? reader.queryRaw(q) : lock.run(() => queryRaw(q)))
   adapter.executeRaw = (q) => lock.run(() => executeRaw(q))
   adapter.executeScript = (s) => lock.run(() => executeScript(s))
+  adapter.dispose = async () => { await reader?.dispose(); await dispose() }
   adapter.startTransaction = async (isolation) => {
     const release = await lock.acquire()
     let tx: Transaction
@@ -43,10 +50,14 @@ function serialise (adapter: SqlDriverAdapter): SqlDriverAdapter {
   return adapter
 }
 
-export function serialisedSqlite (factory: SqlDriverAdapterFactory): SqlDriverAdapterFactory {
+/** `separateReader`: false for in-memory databases (a second connection would open a different, empty database). */
+export function serialisedSqlite (factory: SqlDriverAdapterFactory, separateReader = true): SqlDriverAdapterFactory {
   return {
     provider: factory.provider,
     adapterName: factory.adapterName,
-    connect: async () => serialise(await factory.connect()),
+    connect: async () => {
+      const writer = await factory.connect()
+      return serialise(writer, separateReader ? await factory.connect() : null)
+    },
   }
 }

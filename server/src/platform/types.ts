@@ -14,8 +14,8 @@ import type { WechatClient } from './wechat'
 
 export type { Db }
 
-/** consentVersion: the privacy notice version the resident accepted (null: none). */
-export type ResidentActor = { kind: 'resident'; id: string; sessionId: string; consentVersion: string | null }
+/** consentVersion: the privacy notice version the resident accepted (null: none); suspendedUntil: read with the session. */
+export type ResidentActor = { kind: 'resident'; id: string; sessionId: string; consentVersion: string | null; suspendedUntil?: Date | null }
 export type StaffActor = {
   kind: 'staff'; id: string; sessionId: string; name: string; username: string; roles: Role[]; orgId: string; orgPath: string; hallId: string | null
   /** Signed in with a one-time password: only routes marked beforePasswordChange answer until it is changed. */

@@ -15,7 +15,7 @@ export function appointmentRoutes (router: Router<AppState>, deps: Deps): void {
   mountContract(router, deps, contract.createAppointment, async ({ body }, c) => {
     await deps.limits.consume('booking', `resident:${c.actor.id}`)
     const idem = idempotencyFrom(c.headers, `resident:${c.actor.id}:createAppointment`, body)
-    return booking.book(deps, body, { kind: 'resident', residentId: c.actor.id }, idem)
+    return booking.book(deps, body, { kind: 'resident', residentId: c.actor.id, suspendedUntil: c.actor.suspendedUntil }, idem)
   })
   mountContract(router, deps, contract.listAppointments, async ({ query }, c) => queries.listMine(deps, c.actor.id, query))
   mountContract(router, deps, contract.getAppointment, async ({ params }, c) => queries.getMine(deps, c.actor.id, params.id))

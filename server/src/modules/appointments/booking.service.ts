@@ -17,7 +17,7 @@ import { metrics } from '../../platform/metrics'
 import { notifyRescheduled } from './appointment.notify'
 
 export type Booker =
-  | { kind: 'resident'; residentId: string }
+  | { kind: 'resident'; residentId: string; /** known from the request's actor (else read here) */ suspendedUntil?: Date | null }
   | { kind: 'staff'; actor: StaffActor; channel: 'PHONE' | 'PROXY'; meta: AuditMeta }
 
 export const TX_OPTIONS = { maxWait: 15_000, timeout: 20_000 }
@@ -53,8 +53,9 @@ async function prepare (deps: Deps, input: { slotId: string; serviceItemId: stri
   await assertBookable(deps, slot)
   if (slot.closed) throw new AppError('SLOT_FULL', '该时段已停止预约，请选择其他时段')
   if (booker.kind === 'resident') {
-    const r = await deps.db.resident.findUnique({ where: { id: booker.residentId }, select: { suspendedUntil: true } })
-    if (r?.suspendedUntil && r.suspendedUntil > deps.clock.now()) throw suspendedError(r.suspendedUntil)
+    const until = booker.suspendedUntil !== undefined ? booker.suspendedUntil
+      : (await deps.db.resident.findUnique({ where: { id: booker.residentId }, select: { suspendedUntil: true } }))?.suspendedUntil
+    if (until && until > deps.clock.now()) throw suspendedError(until)
   }
   const phoneHash = deps.cipher.blindIndex(input.contactPhone)
   // A clerk books by phone: the same phone may not hold the item that day through any channel (the app included).
