@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { clockOf, minutesText, ticketStatusMap } from './ticket-format'
+import { clockOf, estimateText, minutesText, ticketStatusMap } from './ticket-format'
 
 describe('ticket format', () => {
   it('says durations in minutes', () => {
@@ -7,6 +7,9 @@ describe('ticket format', () => {
     expect(minutesText(undefined)).toBe('—')
     expect(minutesText(0.4)).toBe('不到 1 分钟')
     expect(minutesText(12.6)).toBe('13 分钟')
+    expect(estimateText(undefined)).toBe('预计等候：暂无数据')
+    expect(estimateText(0)).toBe('预计很快就到您')
+    expect(estimateText(24.4)).toBe('预计等候约 24 分钟')
   })
 
   it('shows Beijing clock time and every status in Chinese', () => {

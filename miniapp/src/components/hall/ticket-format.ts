@@ -19,6 +19,13 @@ export function minutesText (m: number | null | undefined): string {
   return `${Math.round(m)} 分钟`
 }
 
+/** The estimated wait as a resident reads it (the estimate is absent while the line has no figure today). */
+export function estimateText (m: number | null | undefined): string {
+  if (m === null || m === undefined || !Number.isFinite(m)) return '预计等候：暂无数据'
+  if (m < 1) return '预计很快就到您'
+  return `预计等候约 ${Math.round(m)} 分钟`
+}
+
 /** HH:mm of an ISO instant in Beijing time. */
 export function clockOf (iso: string | null | undefined): string {
   if (!iso) return ''

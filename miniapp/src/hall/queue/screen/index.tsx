@@ -20,7 +20,9 @@ export default function HallScreenPage () {
   const [status, setStatus] = useState<StreamStatus>('connecting')
   const [failed, setFailed] = useState('')
   const [flash, setFlash] = useState<{ number: string; windowNumber: string; key: number } | null>(null)
-  const now = useClock()
+  useClock() // re-renders every second
+  // The server's clock is the hall's clock (a TV's own clock may be off): keep the offset seen in the last snapshot.
+  const [offset, setOffset] = useState(0)
   const announcer = useRef(createAnnouncer())
   const seq = useRef(0)
 
@@ -28,7 +30,7 @@ export default function HallScreenPage () {
     const mine = ++seq.current
     try {
       const q = await publicApi('getHallQueue', { params: { id: hallId } })
-      if (mine === seq.current) { setQueue(q); setFailed('') }
+      if (mine === seq.current) { setQueue(q); setOffset(Date.parse(q.now) - Date.now()); setFailed('') }
     } catch (e) {
       if (mine === seq.current) setFailed(e instanceof Error ? e.message : '无法连接服务器')
     }
@@ -59,7 +61,7 @@ export default function HallScreenPage () {
     return () => stream.close()
   }, [hallId, refresh])
 
-  const { date, time } = clockText(now)
+  const { date, time } = clockText(new Date(Date.now() + offset))
   const serving = queue ? servingNow(queue) : []
   // The call just announced stays in front while it is served; otherwise the newest call.
   const fresh = flash && serving.some((s) => s.number === flash.number && s.windowNumber === flash.windowNumber) ? flash : null
@@ -72,7 +74,7 @@ export default function HallScreenPage () {
       <View className='hall-screen__head' {...aria('banner')}>
         <Text className='hall-screen__hall' {...aria('heading', { 'aria-level': 1 })} data-testid='screen-hall'>{queue?.hallName ?? '便民服务中心'}</Text>
         <View className='hall-screen__clock' {...aria('timer', { 'aria-label': `${date} ${time}` })}>
-          <Text className='hall-screen__date'>{date}</Text>
+          <Text className='hall-screen__date' data-testid='screen-date'>{date}</Text>
           <Text className='hall-screen__time' data-testid='screen-time'>{time}</Text>
         </View>
       </View>

@@ -4,7 +4,7 @@ import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { api } from '@/api/client'
-import { minutesText } from '@/components/hall/ticket-format'
+import { estimateText } from '@/components/hall/ticket-format'
 import { Action, Choices, FormError, InfoRow, Loaded, PageRoot, Section, go, redirect, useResource, useSubmit } from '@/kit'
 import '../parts/hall.scss'
 
@@ -39,7 +39,7 @@ export default function TakeTicketPage () {
                   <View className='hl-take__facts' data-testid='take-facts'>
                     <InfoRow label='业务线'>{`${item.line} ${item.lineName}`}</InfoRow>
                     <InfoRow label='前面等候' testId='take-waiting'>{`${item.waiting} 人`}</InfoRow>
-                    <InfoRow label='预计等候'>{item.estimatedWaitMinutes !== undefined ? `约 ${minutesText(item.estimatedWaitMinutes)}` : '暂无数据'}</InfoRow>
+                    <Text className='hl-hint' data-testid='take-estimate'>{estimateText(item.estimatedWaitMinutes)}</Text>
                   </View>
                 )}
               </Section>

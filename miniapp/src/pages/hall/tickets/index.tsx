@@ -5,7 +5,7 @@ import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import type { TicketView } from '@bianmin/shared'
 import { api } from '@/api/client'
-import { clockOf, minutesText, ticketStatusMap } from '@/components/hall/ticket-format'
+import { clockOf, estimateText, ticketStatusMap } from '@/components/hall/ticket-format'
 import { useHallLive } from '@/components/hall/use-hall-live'
 import { aria, Action, Actions, FormError, Loaded, PageRoot, StatusTag, go, useConfirm, useResource, useSubmit } from '@/kit'
 import '../parts/hall.scss'
@@ -53,7 +53,7 @@ export default function MyTicketsPage () {
             {t.status === 'WAITING' && (
               <View className='hl-ticket__wait' {...aria('status', { 'aria-live': 'polite' })}>
                 <Text>前面还有 <Text className='hl-ticket__ahead' data-testid='ticket-ahead'>{t.ahead}</Text> 位</Text>
-                <Text data-testid='ticket-estimate'>{t.estimatedWaitMinutes !== undefined ? `预计等候约 ${minutesText(t.estimatedWaitMinutes)}` : '预计等候：暂无数据'}</Text>
+                <Text data-testid='ticket-estimate'>{estimateText(t.estimatedWaitMinutes)}</Text>
                 {t.ahead > 0 && t.ahead <= 3 && <Text className='hl-ticket__soon'>快到您了，请到叫号屏附近等候</Text>}
               </View>
             )}

@@ -57,6 +57,7 @@ export default function MinePage () {
 
       <CellGroup title='我的办事'>
         <Cell title='我的预约' description='预约、签到码、取消或改约' onClick={() => go('appointments')} testId='mine-appointments' />
+        <Cell title='我的排队' description='今天的取号、前面还有几位、叫号窗口' onClick={() => go('hallTickets')} testId='mine-tickets' />
         <Cell title='我的上门服务' description='上门服务申请的进度、上门时间与评价' onClick={() => go('homeVisits')} testId='mine-home-visits' />
       </CellGroup>
 

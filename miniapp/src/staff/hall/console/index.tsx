@@ -120,7 +120,7 @@ function Console ({ win }: { win: ChosenWindow }) {
         {data && data.skipped.length > 0 && (
           <SkippedList tickets={data.skipped} busy={step.busy || Boolean(current)} onRecall={(t) => { setNote(''); void step.run({ action: 'recall', ticket: t }) }} />
         )}
-        <DeskTicket hallId={win.hallId} onIssued={() => void c.reload()} />
+        <DeskTicket hallId={win.hallId} preferred={data?.window.serviceItemIds} onIssued={() => void c.reload()} />
       </View>
     </View>
   )

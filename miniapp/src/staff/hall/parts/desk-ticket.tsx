@@ -7,13 +7,15 @@ import { clockOf } from '@/components/hall/ticket-format'
 import { staffApi } from '@/api/client'
 import { aria, Action, Actions, Choices, Field, FormError, Loaded, Section, useResource, useSubmit } from '@/kit'
 
-export function DeskTicket ({ hallId, onIssued }: { hallId: string; onIssued?: (t: StaffTicket) => void }) {
+/** `preferred`: the items of this window, listed first. */
+export function DeskTicket ({ hallId, preferred = [], onIssued }: { hallId: string; preferred?: string[]; onIssued?: (t: StaffTicket) => void }) {
   const options = useResource(() => publicApi('getHallTicketOptions', { params: { id: hallId } }), [hallId], { on: 'mount' })
   const [itemId, setItemId] = useState('')
   const [name, setName] = useState('')
   const [phone, setPhone] = useState('')
   const [slip, setSlip] = useState<StaffTicket | null>(null)
-  const items = options.data?.items ?? []
+  const mineFirst = (id: string) => (preferred.includes(id) ? 0 : 1)
+  const items = [...(options.data?.items ?? [])].sort((a, b) => mineFirst(a.serviceItemId) - mineFirst(b.serviceItemId))
   const submit = useSubmit(
     (body: { serviceItemId: string; contactName?: string; contactPhone?: string }) => staffApi('issueDeskTicket', { params: { id: hallId }, body }),
     {
@@ -36,7 +38,7 @@ export function DeskTicket ({ hallId, onIssued }: { hallId: string; onIssued?: (
           <View className='hc-desk'>
             <Field kind='custom' label='办理事项' error={submit.errors.serviceItemId} errorTestId='desk-item-error'>
               <Choices label='办理事项' value={itemId} onChange={(v) => { setItemId(v); submit.clear('serviceItemId') }} testId={(v) => `desk-item-${v}`}
-                options={items.map((i) => ({ value: i.serviceItemId, label: `${i.line} ${i.name}（等候 ${i.waiting} 人）` }))} />
+                options={items.map((i) => ({ value: i.serviceItemId, label: `${i.line} ${i.name}${i.waiting ? ` · 等候 ${i.waiting}` : ''}` }))} />
             </Field>
             <Field label='姓名（选填）' name='姓名' value={name} maxlength={30} onChange={(v) => { setName(v); submit.clear('contactName') }} error={submit.errors.contactName} testId='desk-name' />
             <Field label='手机号（选填）' name='手机号' type='number' maxlength={11} value={phone} onChange={(v) => { setPhone(v); submit.clear('contactPhone') }} error={submit.errors.contactPhone} testId='desk-phone' />
