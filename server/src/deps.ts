@@ -15,8 +15,6 @@ import { Events } from './platform/events'
 import { collect, type ModuleDef } from './platform/module'
 import { modules as allModules } from './modules/index'
 
-// Kept while module files switch to platform/types (remove when nothing imports Deps from here).
-export type { Deps } from './platform/types'
 
 export async function buildDeps (config: Config, db: Db, log: Logger, overrides: Partial<Deps> = {}, modules: readonly ModuleDef[] = allModules): Promise<Deps> {
   const calendar = new WorkCalendar(db)

@@ -9,9 +9,6 @@ import { z } from 'zod'
 import { AppError, zodIssues } from './errors'
 import type { Actor, AppContext, AppState, Deps, ResidentActor, StaffActor } from './types'
 
-// The shared types moved to ./types; re-exported here while module files switch their imports.
-export type { Actor, AppContext, AppState, ResidentActor, StaffActor } from './types'
-
 type ActorFor<R extends RouteDef> = R['access'] extends 'resident' ? ResidentActor
   : R['access'] extends 'staff' ? StaffActor
     : R['access'] extends 'user' ? Actor : Actor | undefined
