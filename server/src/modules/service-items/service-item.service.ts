@@ -1,5 +1,6 @@
 // Public 办事指南: list and search, detail with where it is handled and a QR code of the guide link, bookable slots.
 import QRCode from 'qrcode'
+import { h5PageUrl } from '@bianmin/shared'
 import type { Deps } from '../../platform/types'
 import type { Prisma } from '../../generated/sqlite/client.js'
 import { addDays, toIso } from '../../platform/clock'
@@ -32,8 +33,6 @@ export async function listItems (deps: Deps, query: ItemQuery) {
   }
 }
 
-export const guidePath = (id: string) => `/#/pages/services/detail/index?id=${encodeURIComponent(id)}`
-
 export async function qrDataUrl (text: string): Promise<string> {
   const svg = await QRCode.toString(text, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })
   return `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`
@@ -53,7 +52,7 @@ export async function getItem (deps: Deps, id: string, origin: string) {
     h.windows.push({ id: w.id, name: w.name, number: w.number })
     halls.set(w.hallId, h)
   }
-  const guideUrl = origin + guidePath(id)
+  const guideUrl = h5PageUrl(origin, 'serviceDetail', { id })
   return { ...guideFields(item), halls: [...halls.values()], guideUrl, qrCode: await qrDataUrl(guideUrl) }
 }
 
