@@ -1,6 +1,6 @@
 // The production build (scripts/build-server.mjs) run as a real process with NODE_ENV=production: start refusals,
 // first start on an empty database (migrations applied, only ORG_NAME + admin created, no demo data), H5 caching.
-import { spawn, type ChildProcess } from 'node:child_process'
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import crypto from 'node:crypto'
@@ -12,6 +12,8 @@ import { emptyDatabase, prodSecrets, root, run, tempDir } from '../support/ops'
 
 const outRel = `server/dist/test-${crypto.randomBytes(4).toString('hex')}`
 const out = path.join(root, outRel)
+/** A hashed script big enough to be precompressed (miniapp/scripts/precompress.mjs). */
+const vendors = Array.from({ length: 400 }, (_, i) => `export const v${i} = '便民服务 ${i}'`).join('\n')
 const tmp = tempDir()
 
 beforeAll(async () => {
@@ -62,6 +64,8 @@ describe('production first start on an empty database', () => {
       fs.mkdirSync(path.dirname(path.join(h5, f!)), { recursive: true })
       fs.writeFileSync(path.join(h5, f!), body!)
     }
+    fs.writeFileSync(path.join(h5, 'js/vendors.1a2b3c4d.js'), vendors)
+    execFileSync(process.execPath, [path.join(root, 'miniapp/scripts/precompress.mjs'), h5])
     server = spawn(process.execPath, [path.join(out, 'main.js')], {
       cwd: root, env: { PATH: process.env.PATH ?? '', ...env(), PORT: '0', HOST: '127.0.0.1', H5_DIR: h5, CLOCK: '2030-01-01T09:00:00+08:00', RATE_LIMITS: 'off' }, stdio: ['ignore', 'pipe', 'pipe'],
     })
@@ -126,6 +130,20 @@ describe('production first start on an empty database', () => {
     expect(await cache('/js/app.79ad43e6.js')).toBe('public, max-age=31536000, immutable')
     expect(await cache('/css/app.79ad43e6cdac7913e172.css')).toBe('public, max-age=31536000, immutable')
     expect(await cache('/static/images/logo.png')).toBe('public, max-age=3600')
+  })
+
+  it('sends hashed scripts precompressed (Brotli, else gzip, as accepted) and index.html as it is', async () => {
+    const get = async (p: string, accept: string) => {
+      const r = await fetch(url + p, { headers: { 'accept-encoding': accept } })
+      return { status: r.status, encoding: r.headers.get('content-encoding'), vary: r.headers.get('vary'), cache: r.headers.get('cache-control'), type: r.headers.get('content-type'), text: await r.text() }
+    }
+    for (const [accept, encoding] of [['br, gzip', 'br'], ['gzip', 'gzip'], ['identity', null]] as const) {
+      const r = await get('/js/vendors.1a2b3c4d.js', accept)
+      expect(r, accept).toMatchObject({ status: 200, encoding, vary: 'Accept-Encoding', cache: 'public, max-age=31536000, immutable', text: vendors })
+      expect(r.type).toMatch(/javascript/)
+    }
+    expect(fs.statSync(path.join(h5, 'js/vendors.1a2b3c4d.js.br')).size).toBeLessThan(vendors.length / 4)
+    expect((await get('/', 'br, gzip')).encoding).toBeNull()
   })
 
   it('runs the built admin CLI with plain node', async () => {

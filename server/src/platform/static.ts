@@ -1,4 +1,5 @@
-// Serves the mini-program's H5 build at /. Hashed assets are cached for a year; index.html is revalidated.
+// Serves the mini-program's H5 build at /. Hashed assets are cached for a year and sent precompressed (Brotli or gzip
+// as the client accepts); index.html is revalidated.
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
@@ -48,7 +49,7 @@ export function h5Static (root: string): Middleware<AppState> {
       if (!fs.existsSync(index)) { ctx.type = 'text/html; charset=utf-8'; ctx.body = missingPage; return }
       const csp = indexCsp(index, String(ctx.response.get('Content-Security-Policy') ?? ''))
       if (csp) ctx.set('Content-Security-Policy', csp)
-      await send(ctx, 'index.html', { root })
+      await send(ctx, 'index.html', { root, brotli: false, gzip: false })
       return
     }
     if (ctx.path === '/favicon.ico' && !fs.existsSync(path.join(root, 'favicon.ico'))) {
@@ -58,10 +59,15 @@ export function h5Static (root: string): Middleware<AppState> {
       return
     }
     try {
+      // Hashed scripts and styles have .br/.gz files beside them (miniapp/scripts/precompress.mjs, run by build:h5);
+      // only those are looked up: a content-hashed name cannot have a stale compressed copy.
+      const hashed = hashedAsset(ctx.path.replace(/^\/+/, ''))
       const served = await send(ctx, ctx.path, {
-        root,
+        root, brotli: hashed, gzip: hashed,
         setHeaders: (res, file) => {
-          res.setHeader('Cache-Control', hashedAsset(path.relative(root, file)) ? 'public, max-age=31536000, immutable' : 'public, max-age=3600')
+          const immutable = hashedAsset(path.relative(root, file).replace(/\.(br|gz)$/, ''))
+          res.setHeader('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=3600')
+          if (hashed) res.setHeader('Vary', 'Accept-Encoding')
         },
       })
       if (!served) await next()
