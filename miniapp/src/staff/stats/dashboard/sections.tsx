@@ -47,7 +47,7 @@ export function AppointmentsSection ({ o }: { o: Overview }) {
   return (
     <Section title='预约办理' testId='section-appointments'>
       <View className='wb-stats'>
-        <Stat label='预约总数（件）' value={a.booked} testId='stat-appointments-booked' />
+        <Stat label='预约总数（件）' value={a.booked} note={a.definition} testId='stat-appointments-booked' />
         <Stat label='已办结' value={a.done} />
         <Stat label='爽约' value={a.noShow} danger={a.noShow > 0} />
         <Stat label='“一趟不用跑”事项' value={percent(a.items.fullyOnlineShare)} note={`${a.items.fullyOnline} / ${a.items.total} 项`} />
@@ -67,7 +67,7 @@ export function ConsultationsSection ({ o }: { o: Overview }) {
     <Section title='在线咨询' testId='section-consultations'>
       <View className='wb-stats'>
         <Stat label='收到（件）' value={c.received} testId='stat-consultations-received' />
-        <Stat label='按时答复率' value={percent(c.onTimeRate)} note={`已答复 ${c.replied} 件，按时 ${c.repliedOnTime} 件`} />
+        <Stat label='按时答复率' value={percent(c.onTimeRate)} note={`已答复 ${c.replied} 件，按时 ${c.repliedOnTime} 件，超期未答复 ${c.unansweredPastDue} 件。${c.onTimeDefinition}`} testId='stat-consultations-on-time' />
         <Stat label='已超期未答复' value={c.overdue} danger={c.overdue > 0} />
         <Stat label='平均答复用时' value={c.avgReplyWorkHours === null ? '—' : `${c.avgReplyWorkHours}`} note='工作小时' />
       </View>
