@@ -1,5 +1,4 @@
 import type { Role } from '@bianmin/shared'
-import { pageUrl } from '@bianmin/shared'
 import type { Entry } from '@/features'
 import { workbenchEntries } from './shell/nav'
 
@@ -13,5 +12,5 @@ export const roleLabels: Record<Role, string> = {
 
 /** The workbench grid's entries for these roles (from the one nav table, shell/nav.ts). */
 export function entriesForRoles (roles: readonly Role[]): Entry[] {
-  return workbenchEntries(roles).map((i) => ({ key: i.key, title: i.title, description: i.description, badge: i.badge, url: pageUrl(i.page) }))
+  return workbenchEntries(roles).map((i) => ({ key: i.key, title: i.title, description: i.description, badge: i.badge, page: i.page }))
 }

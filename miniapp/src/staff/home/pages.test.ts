@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
+import { pageUrl } from '@bianmin/shared'
 import * as taro from '../../../test/mocks/taro'
 import { entriesForRoles } from '../roles'
 import { isRegistered, openStaffPage, pageAliases, registeredStaffPages, resolvePage } from './pages'
@@ -33,7 +34,7 @@ describe('registered staff pages', () => {
   })
 
   it('gives admins the settings, accounts, calendar, statistics and report entries, clerks only statistics', () => {
-    const admin = entriesForRoles(['ADMIN']).map((e) => e.url).filter(Boolean)
+    const admin = entriesForRoles(['ADMIN']).map((e) => (e.page ? pageUrl(e.page) : undefined)).filter((u): u is string => Boolean(u))
     expect(admin).toEqual(expect.arrayContaining(['/staff/admin/settings/index', '/staff/admin/accounts/index', '/staff/admin/calendar/index', '/staff/stats/dashboard/index', '/staff/stats/report/index']))
     for (const url of admin) expect(isRegistered(url), url).toBe(true)
     const clerk = entriesForRoles(['CLERK']).map((e) => e.key)

@@ -26,8 +26,8 @@ export interface DataTableProps<T> {
   onRowClick?: (row: T) => void
   /** The row shown beside the list (list + detail). */
   selectedKey?: string | null
-  /** data-testid of every row (tests find rows by it). */
-  rowTestId?: string
+  /** data-testid of every row (tests find rows by it), or one per row. */
+  rowTestId?: string | ((row: T) => string)
   /** An extra class per row (e.g. an overdue one). */
   rowClass?: (row: T) => string
   /** The row's name for screen readers (default: the first column's text is read). */
@@ -68,7 +68,7 @@ export function DataTable<T> ({ label, columns, rows, rowKey, onRowClick, select
         return (
           <View key={key} className={cls.filter(Boolean).join(' ')} {...aria('row', key === selectedKey ? { 'aria-selected': true } : {})}
             style={{ gridTemplateColumns: template }} hoverClass={onRowClick ? 'staff-table__row--active' : 'none'}
-            onClick={onRowClick ? () => onRowClick(row) : undefined} data-testid={rowTestId}>
+            onClick={onRowClick ? () => onRowClick(row) : undefined} data-testid={typeof rowTestId === 'function' ? rowTestId(row) : rowTestId}>
             {columns.map((c, i) => (
               <View key={c.key} className={`staff-table__cell staff-table__cell--${c.key}${c.numeric ? ' staff-table__cell--num' : ''}`} {...aria('cell')}>
                 {i === 0 && onRowClick

@@ -4,8 +4,8 @@ import Taro, { useLoad } from '@tarojs/taro'
 import type { z } from 'zod'
 import type { accountView } from '@bianmin/shared'
 import { staffApi } from '@/api/client'
-import { PageRoot } from '@/components/page-root'
 import { PageState } from '@/components/page-state'
+import { StaffPage } from '../../shell/staff-page'
 import { requireStaff, staffError } from '../../shell/session'
 import { subtreeOptions, type OrgOption } from '../../home/orgs'
 import { roleLabels } from '../../roles'
@@ -104,7 +104,7 @@ export default function AccountsPage () {
   const newDraft = (): AccountDraft => ({ username: '', name: '', roles: [], orgId: me?.orgId ?? orgs[0]?.id ?? '', hallId: null })
 
   return (
-    <PageRoot className='wb-admin'>
+    <StaffPage title='账号管理' className='wb-admin'>
       <View className='bm-card wb-accounts__bar'>
         <View className='wb-accounts__search'>
           <Input className='wb-field__input wb-accounts__q' value={q} placeholder='按姓名或用户名查找' maxlength={30} confirmType='search' onInput={(e) => setQ(e.detail.value)} onConfirm={() => search()} data-testid='accounts-q' />
@@ -151,6 +151,6 @@ export default function AccountsPage () {
 
       {form && <AccountForm initial={form} orgs={orgs} halls={halls} onSubmit={submit} onCancel={() => setForm(null)} />}
       {secret && <PasswordDialog {...secret} onClose={() => setSecret(null)} />}
-    </PageRoot>
+    </StaffPage>
   )
 }

@@ -3,8 +3,8 @@ import { Button, Input, Text, View } from '@tarojs/components'
 import Taro, { useLoad } from '@tarojs/taro'
 import type { SettingGroup, Settings } from '@bianmin/shared'
 import { ApiError, staffApi } from '@/api/client'
-import { PageRoot } from '@/components/page-root'
 import { PageState } from '@/components/page-state'
+import { StaffPage } from '../../shell/staff-page'
 import { requireStaff, staffError } from '../../shell/session'
 import { settingGroupDefs, type GroupDef } from './fields'
 import '../admin.scss'
@@ -86,7 +86,7 @@ export default function SettingsPage () {
   }
 
   return (
-    <PageRoot className='wb-admin'>
+    <StaffPage title='系统设置' className='wb-admin'>
       {loading && !saved && <PageState status='loading' />}
       {!loading && error && <PageState status='error' title={error} onRetry={() => void load()} />}
       {saved && !error && (
@@ -131,6 +131,6 @@ export default function SettingsPage () {
           })}
         </>
       )}
-    </PageRoot>
+    </StaffPage>
   )
 }

@@ -3,9 +3,9 @@ import { Button, Input, Picker, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import type { StaffAppointment, StaffHall } from '@bianmin/shared'
 import { staffApi } from '@/api/client'
-import { PageRoot } from '@/components/page-root'
 import { PageState } from '@/components/page-state'
 import { statusLabels, statusTone } from '@/pages/appointments/parts/appointment.format'
+import { StaffPage } from '../../shell/staff-page'
 import { requireStaff, staffError } from '../../shell/session'
 import '@/pages/appointments/parts/appointment.scss'
 import './index.scss'
@@ -113,9 +113,9 @@ export default function StaffTodayPage () {
       : a.status === 'CHECKED_IN' ? ['callAppointment', 'completeAppointment']
         : a.status === 'CALLED' ? ['completeAppointment', 'noShowAppointment'] : []
 
-  if (error) return <PageRoot><PageState status='error' title={error} onRetry={() => void load()} /></PageRoot>
+  if (error) return <StaffPage title='今日预约'><PageState status='error' title={error} onRetry={() => void load()} /></StaffPage>
   return (
-    <PageRoot className='st-today'>
+    <StaffPage title='今日预约' className='st-today'>
       {halls.length > 1 && (
         <Picker mode='selector' range={halls.map((h) => h.name)} value={hallIndex} onChange={(e) => { const h = halls[Number(e.detail.value)]; if (h) { setHallId(h.id); void load(h.id) } }}>
           <View className='ap-card'>{`${halls[hallIndex]?.name ?? ''} ›`}</View>
@@ -163,6 +163,6 @@ export default function StaffTodayPage () {
       ))}
       {loading && <PageState status='loading' />}
       {!loading && items.length === 0 && <PageState status='empty' title={unresolved ? '没有未处理的预约' : '今天还没有预约'} />}
-    </PageRoot>
+    </StaffPage>
   )
 }

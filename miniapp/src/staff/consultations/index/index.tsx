@@ -1,15 +1,15 @@
-import { useCallback, useState } from 'react'
-import { Button, Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { useState } from 'react'
+import { Text, View } from '@tarojs/components'
 import type { z } from 'zod'
 import type { ConsultationKind, staffConsultationSummary } from '@bianmin/shared'
-import { errorMessage, staffApi } from '@/api/client'
-import { PageRoot } from '@/components/page-root'
-import { PageState } from '@/components/page-state'
-import { dueText, kindLabel, statusLabel, timeText } from '@/pages/consultations/parts/consultation.format'
-import { StatusTag } from '@/pages/consultations/parts/consultation-thread'
-import '@/pages/consultations/parts/consultation.scss'
-import { go } from '@/kit/nav'
+import { staffApi } from '@/api/client'
+import { Choices, PagedFooter, useResource, usePagedList } from '@/kit'
+import { dueText, kindLabel, timeText } from '@/pages/consultations/parts/consultation.format'
+import { DataTable, type Column } from '../../shell/data-table'
+import { MasterDetail, useSelection } from '../../shell/master-detail'
+import { StaffPage } from '../../shell/staff-page'
+import { CaseTags, dueTone } from '../case-tags'
+import { ConsultationCase } from '../detail/case-view'
 
 type Item = z.infer<typeof staffConsultationSummary>
 type Counts = { awaitingReply: number; dueSoon: number; overdue: number; unassigned: number; mine: number }
@@ -24,86 +24,61 @@ const tabs: { key: string; label: string; query: Query; count?: keyof Counts }[]
   { key: 'replied', label: '已答复', query: { status: 'REPLIED' } },
   { key: 'closed', label: '已办结', query: { status: 'CLOSED' } },
 ]
-const kinds: (ConsultationKind | '')[] = ['', 'CONSULT', 'COMPLAINT', 'SUGGESTION']
+const kinds: { value: ConsultationKind | 'all'; label: string }[] = [
+  { value: 'all', label: '全部类型' },
+  ...(['CONSULT', 'COMPLAINT', 'SUGGESTION'] as const).map((k) => ({ value: k, label: kindLabel(k) })),
+]
 
-/** The handler's inbox: open cases by deadline with overdue badges, filters and counters. */
+const columns: Column<Item>[] = [
+  {
+    key: 'title', title: '留言', width: '3fr', render: (c) => (
+      <View className='staff-tags'><CaseTags c={c} overdueTestId='cs-overdue' /><Text className='staff-tags__text'>{c.title}</Text></View>
+    ),
+  },
+  { key: 'org', title: '受理单位', width: '1.2fr', render: (c) => <Text>{c.orgName}</Text> },
+  { key: 'received', title: '收到', width: '1.2fr', sort: (a, b) => a.createdAt.localeCompare(b.createdAt), render: (c) => <Text>{`收到 ${timeText(c.createdAt)}`}</Text> },
+  { key: 'assignee', title: '办理人', width: '1fr', render: (c) => <Text>{c.assignee ? `办理人：${c.assignee.name}` : '未分派'}</Text> },
+  {
+    key: 'due', title: '答复期限', width: '1.5fr', sort: (a, b) => a.dueAt.localeCompare(b.dueAt), render: (c) => {
+      const due = dueText(c)
+      if (c.repliedOnTime === false) return <Text className='staff-text--danger'>超期答复</Text>
+      return due ? <Text className={`staff-text--${dueTone[due.tone]}`}>{due.text}</Text> : <Text>—</Text>
+    },
+  },
+]
+
+/** The handler's inbox: open cases by deadline with overdue badges, filters and counters; on a desk the case opens beside the list. */
 export default function StaffConsultationInbox () {
   const [tab, setTab] = useState('awaiting')
-  const [kind, setKind] = useState<ConsultationKind | ''>('')
-  const [items, setItems] = useState<Item[]>([])
-  const [counts, setCounts] = useState<Counts | null>(null)
-  const [cursor, setCursor] = useState<string | null>(null)
-  const [loading, setLoading] = useState(true)
-  const [error, setError] = useState('')
-
-  const load = useCallback(async (tabKey: string, k: ConsultationKind | '', after?: string) => {
-    setLoading(true)
-    setError('')
-    try {
-      const query = { ...tabs.find((t) => t.key === tabKey)!.query, kind: k || undefined, cursor: after }
-      const [page, summary] = await Promise.all([staffApi('listStaffConsultations', { query }), after ? Promise.resolve(null) : staffApi('staffConsultationSummary')])
-      setItems((prev) => (after ? [...prev, ...page.items] : page.items))
-      setCursor(page.nextCursor)
-      if (summary) setCounts(summary)
-    } catch (e) {
-      setError(errorMessage(e))
-    } finally {
-      setLoading(false)
-      Taro.stopPullDownRefresh()
-    }
-  }, [])
-
-  useDidShow(() => { void load(tab, kind) })
-  usePullDownRefresh(() => { void load(tab, kind) })
+  const [kind, setKind] = useState<ConsultationKind | 'all'>('all')
+  const query = tabs.find((t) => t.key === tab)!.query
+  const list = usePagedList((cursor) => staffApi('listStaffConsultations', { query: { ...query, kind: kind === 'all' ? undefined : kind, cursor } }), [tab, kind])
+  const counts = useResource(() => staffApi('staffConsultationSummary'), [tab, kind])
+  const sel = useSelection('staffConsultationDetail')
+  const tabOptions = tabs.map((t) => {
+    const n = t.count && counts.data ? counts.data[t.count] : 0
+    return { value: t.key, label: n ? `${t.label} ${n}` : t.label }
+  })
 
   return (
-    <PageRoot className='cs-inbox'>
-      <View className='cs-actions cs-tabs'>
-        {tabs.map((t) => {
-          const n = t.count && counts ? counts[t.count] : 0
-          return (
-            <Button key={t.key} className={`bm-button cs-chip${tab === t.key ? ' cs-chip--on' : ''}`} onClick={() => { setTab(t.key); void load(t.key, kind) }} data-testid={`cs-tab-${t.key}`}>
-              {n ? `${t.label} ${n}` : t.label}
-            </Button>
-          )
-        })}
+    <StaffPage title='咨询待办' width='wide'>
+      <View className='staff-filters'>
+        <Choices label='办理状态' options={tabOptions} value={tab} onChange={setTab} testId={(k) => `cs-tab-${k}`} />
+        <Choices label='留言类型' options={kinds} value={kind} onChange={setKind} />
       </View>
-      <View className='cs-actions cs-tabs'>
-        {kinds.map((k) => (
-          <Button key={k || 'all'} className={`bm-button cs-chip${kind === k ? ' cs-chip--on' : ''}`} onClick={() => { setKind(k); void load(tab, k) }}>{k ? kindLabel(k) : '全部类型'}</Button>
-        ))}
-      </View>
-
-      {items.map((c) => {
-        const due = dueText(c)
-        return (
-          <View key={c.id} className='cs-item' hoverClass='cs-item--active' onClick={() => void go('staffConsultationDetail', { id: c.id })} data-testid='cs-inbox-item'>
-            <View className='cs-meta'>
-              {c.overdue && <Text className='cs-tag cs-tag--late' data-testid='cs-overdue'>已超期</Text>}
-              {!c.overdue && due?.tone === 'soon' && <Text className='cs-tag cs-tag--soon'>即将到期</Text>}
-              <StatusTag status={c.status} label={statusLabel(c.status)} />
-              <Text className='cs-tag cs-tag--kind'>{kindLabel(c.kind)}</Text>
-            </View>
-            <Text className='cs-title'>{c.title}</Text>
-            <View className='cs-meta'>
-              <Text>{c.orgName}</Text>
-              <Text>{`收到 ${timeText(c.createdAt)}`}</Text>
-              <Text>{c.assignee ? `办理人：${c.assignee.name}` : '未分派'}</Text>
-            </View>
-            {due && <Text className={`cs-due cs-due--${due.tone}`}>{due.text}</Text>}
-            {c.repliedOnTime === false && <Text className='cs-due cs-due--late'>超期答复</Text>}
-          </View>
-        )
-      })}
-
-      {loading && <PageState status='loading' />}
-      {!loading && error && <PageState status='error' title={error} onRetry={() => void load(tab, kind)} />}
-      {!loading && !error && items.length === 0 && <PageState status='empty' title='没有符合条件的留言' />}
-      {!loading && cursor && (
-        <View className='cs-more'>
-          <Button className='bm-button bm-button--block' onClick={() => void load(tab, kind, cursor)}>加载更多</Button>
-        </View>
-      )}
-    </PageRoot>
+      <MasterDetail
+        list={(
+          <>
+            {list.items.length > 0 && (
+              <DataTable label='咨询列表' columns={columns} rows={list.items} rowKey={(c) => c.id} onRowClick={(c) => sel.open(c.id)}
+                selectedKey={sel.selected} rowTestId='cs-inbox-item' rowLabel={(c) => c.title} />
+            )}
+            <PagedFooter list={list} empty={{ title: '没有符合条件的留言' }} endText={null} />
+          </>
+        )}
+        detail={sel.selected ? <ConsultationCase key={sel.selected} id={sel.selected} onChange={() => void list.refresh()} /> : null}
+        placeholder='在左侧选择一条留言，查看并答复'
+      />
+    </StaffPage>
   )
 }

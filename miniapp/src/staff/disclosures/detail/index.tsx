@@ -3,8 +3,8 @@ import { Text, View } from '@tarojs/components'
 import { useLoad } from '@tarojs/taro'
 import { disclosureApplicantTypeLabels, disclosureChannelLabels, disclosureFormLabels, type Role } from '@bianmin/shared'
 import { errorMessage, staffApi } from '@/api/client'
+import { StaffPage } from '../../shell/staff-page'
 import { requireStaff } from '../../shell/session'
-import { PageRoot } from '@/components/page-root'
 import { PageState } from '@/components/page-state'
 import { dateOf, openAttachment, outcomeText, statusTone, type DisclosureView } from '@/utils/disclosure'
 import { DisclosureActions } from './actions'
@@ -39,12 +39,12 @@ export default function StaffDisclosureDetailPage () {
     else { setLoading(false); setError('未找到该申请') }
   })
 
-  if (loading && !d) return <PageRoot><PageState status='loading' /></PageRoot>
-  if (error || !d) return <PageRoot><PageState status='error' title={error || '未找到该申请'} onRetry={id ? () => void load(id) : undefined} /></PageRoot>
+  if (loading && !d) return <StaffPage title='申请办理' section='staffDisclosures'><PageState status='loading' /></StaffPage>
+  if (error || !d) return <StaffPage title='申请办理' section='staffDisclosures'><PageState status='error' title={error || '未找到该申请'} onRetry={id ? () => void load(id) : undefined} /></StaffPage>
 
   const outcome = outcomeText(d)
   return (
-    <PageRoot className='staff-disclosure'>
+    <StaffPage title='申请办理' section='staffDisclosures' className='staff-disclosure'>
       <View className='bm-card dsc-card'>
         <View className='dsc-card__head'>
           <Text className='dsc-card__title'>{d.description}</Text>
@@ -84,6 +84,6 @@ export default function StaffDisclosureDetailPage () {
       </View>
 
       <DisclosureTimeline events={d.events} />
-    </PageRoot>
+    </StaffPage>
   )
 }

@@ -13,7 +13,6 @@ import { requireStaff, staffError } from '../../shell/session'
 import { StaffPage } from '../../shell/staff-page'
 import { Counters, type Counter } from '../counters'
 import { CalendarWarning } from '../calendar-warning'
-import { isRegistered } from '../pages'
 import './index.scss'
 
 type Staff = z.infer<typeof staffView>
@@ -91,8 +90,7 @@ export default function StaffHomePage () {
           </View>
           <View className='staff-home__section'>
             <Text className='staff-home__subtitle'>常用功能</Text>
-            {/* A page not registered yet shows '即将开放' (an entry without url). */}
-            <EntryGrid items={entriesForRoles(staff.roles).map((e) => (e.url && !isRegistered(e.url) ? { ...e, url: undefined } : e))} />
+            <EntryGrid items={entriesForRoles(staff.roles)} />
           </View>
           <View className='staff-home__footer'>
             <Button className={`bm-button bm-button--danger bm-button--block${leaving ? ' bm-button--disabled' : ''}`} disabled={leaving} onClick={() => void signOut()} data-testid='staff-logout'>

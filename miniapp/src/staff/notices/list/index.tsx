@@ -1,6 +1,5 @@
-import { Button, View } from '@tarojs/components'
+import { Action, go } from '@/kit'
 import { StaffNoticeList, type Tab } from '../staff-notice-list'
-import { go } from '@/kit/nav'
 
 const tabs: Tab[] = [
   { key: 'DRAFT', label: '草稿', status: 'DRAFT' },
@@ -13,12 +12,7 @@ const tabs: Tab[] = [
 /** Editors: drafts, rejected and pending notices of their org subtree; 新建 opens the form. */
 export default function StaffNoticeListPage () {
   return (
-    <StaffNoticeList tabs={tabs} empty='这里还没有信息' header={(
-      <View className='nt-actions'>
-        <Button className='bm-button bm-button--primary bm-button--block' onClick={() => void go('staffNoticeEdit')} data-testid='staff-notice-new'>
-          新建信息
-        </Button>
-      </View>
-    )} />
+    <StaffNoticeList title='信息发布' page='staffNotices' tabs={tabs} empty='这里还没有信息'
+      actions={<Action kind='primary' onClick={() => go('staffNoticeEdit')} testId='staff-notice-new'>新建信息</Action>} />
   )
 }

@@ -9,5 +9,5 @@ const tabs: Tab[] = [
 
 /** Reviewers: the queue of notices awaiting 保密审查, and published ones (to withdraw). */
 export default function StaffNoticeReviewPage () {
-  return <StaffNoticeList tabs={tabs} empty='没有待审核的信息' />
+  return <StaffNoticeList title='信息审核' page='staffNoticeReview' tabs={tabs} empty='没有待审核的信息' />
 }

@@ -5,9 +5,9 @@ import { Button, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { appealReasonLabels, appealStatusLabels, ratingLevelLabels, type Contract, type ResponseOf } from '@bianmin/shared'
 import { staffApi } from '@/api/client'
-import { PageRoot } from '@/components/page-root'
 import { PageState } from '@/components/page-state'
 import { formatTime } from '@/components/rating/format'
+import { StaffPage } from '../../shell/staff-page'
 import { requireStaff, staffError } from '../../shell/session'
 import '@/components/rating/rating.scss'
 import './index.scss'
@@ -55,7 +55,7 @@ export default function AppealsPage () {
   }
 
   return (
-    <PageRoot className='appeals'>
+    <StaffPage title='申诉复核' className='appeals'>
       <View className='appeals__filters'>
         <Text className={`rating-chip${pendingOnly ? ' rating-chip--on' : ''}`} onClick={() => choose(true)}>待复核</Text>
         <Text className={`rating-chip${!pendingOnly ? ' rating-chip--on' : ''}`} onClick={() => choose(false)}>全部</Text>
@@ -87,6 +87,6 @@ export default function AppealsPage () {
           {a.status === 'PENDING' && !a.canDecide && <Text className='rating-muted appeals__line'>须由上级机构的审核人员复核</Text>}
         </View>
       ))}
-    </PageRoot>
+    </StaffPage>
   )
 }

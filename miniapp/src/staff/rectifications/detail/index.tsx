@@ -5,11 +5,11 @@ import { Button, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { appealReasonLabels, appealStatusLabels, type Contract, type RectificationAction, type ResponseOf } from '@bianmin/shared'
 import { ApiError, staffApi } from '@/api/client'
-import { PageRoot } from '@/components/page-root'
 import { PageState } from '@/components/page-state'
 import { Face } from '@/components/rating/faces'
 import { Timeline } from '@/components/rating/timeline'
 import { formatDate, formatTime, rectStatusLabel } from '@/components/rating/format'
+import { StaffPage } from '../../shell/staff-page'
 import { requireStaff, staffError } from '../../shell/session'
 import '@/components/rating/rating.scss'
 import './index.scss'
@@ -83,7 +83,7 @@ export default function RectificationDetailPage () {
   })
 
   return (
-    <PageRoot className='rect-detail'>
+    <StaffPage title='整改详情' section='staffRectifications' className='rect-detail'>
       {loading && !d && <PageState status='loading' />}
       {!loading && error && <PageState status='error' title={error} onRetry={() => void load()} />}
       {d && (
@@ -159,6 +159,6 @@ export default function RectificationDetailPage () {
           </View>
         </>
       )}
-    </PageRoot>
+    </StaffPage>
   )
 }

@@ -1,106 +1,67 @@
-// 差评整改 inbox (本机构及下级): most urgent first, overdue cases flagged, filters by state.
-import { useCallback, useRef, useState } from 'react'
-import { Button, Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
+// 差评整改 inbox (本机构及下级): most urgent first, overdue cases flagged, filters by state; a table on a desk.
+import { useState } from 'react'
+import { Text, View } from '@tarojs/components'
 import { ratingLevelLabels, type Contract, type RequestOf, type ResponseOf } from '@bianmin/shared'
 import { staffApi } from '@/api/client'
-import { PageRoot } from '@/components/page-root'
-import { PageState } from '@/components/page-state'
+import { Choices, go, PagedFooter, Tag, usePagedList } from '@/kit'
 import { formatDate, rectStatusLabel } from '@/components/rating/format'
-import { requireStaff, staffError } from '../../shell/session'
-import '@/components/rating/rating.scss'
-import './index.scss'
-import { go } from '@/kit/nav'
+import { DataTable, type Column } from '../../shell/data-table'
+import { StaffPage } from '../../shell/staff-page'
 
 type List = ResponseOf<Contract['listRectifications']>
+type Item = List['items'][number]
 type Query = NonNullable<RequestOf<Contract['listRectifications']>['query']>
 
-const filters: { key: string; label: string; query: Query }[] = [
-  { key: 'all', label: '全部', query: {} },
-  { key: 'overdue', label: '已超期', query: { overdue: 'true' } },
-  { key: 'open', label: '待核实', query: { status: 'OPEN' } },
-  { key: 'revisit', label: '待回访', query: { status: 'RECTIFIED' } },
-  { key: 'closed', label: '已办结', query: { status: 'CLOSED' } },
+const filters: { value: string; label: string; query: Query }[] = [
+  { value: 'all', label: '全部', query: {} },
+  { value: 'overdue', label: '已超期', query: { overdue: 'true' } },
+  { value: 'open', label: '待核实', query: { status: 'OPEN' } },
+  { value: 'revisit', label: '待回访', query: { status: 'RECTIFIED' } },
+  { value: 'closed', label: '已办结', query: { status: 'CLOSED' } },
 ]
 
-const queryOf = (key: string): Query => filters.find((f) => f.key === key)!.query
+const columns: Column<Item>[] = [
+  {
+    key: 'title', title: '办件', width: '2.4fr', render: (r) => (
+      <View className='staff-tags'>
+        <Tag tone={r.status === 'CLOSED' ? 'success' : 'warning'}>{rectStatusLabel(r.status)}</Tag>
+        <Text className='staff-tags__text'>{r.subjectTitle || '办件'}</Text>
+      </View>
+    ),
+  },
+  { key: 'rating', title: '评价', width: '2fr', render: (r) => <Text>{`${ratingLevelLabels[r.level]} · ${r.tags.join('、') || '有书面理由'}`}</Text> },
+  { key: 'org', title: '单位', width: '1.2fr', render: (r) => <Text>{r.orgName}</Text> },
+  {
+    key: 'due', title: '办结期限', width: '1.6fr', sort: (a, b) => a.dueAt.localeCompare(b.dueAt), render: (r) => (
+      <View className='staff-tags'>
+        <Text>{r.status === 'CLOSED' ? '已办结' : `${formatDate(r.dueAt)} 前办结`}</Text>
+        {r.overdue && <Tag tone='danger' solid testId='overdue-badge'>已超期</Tag>}
+        {r.appealStatus === 'PENDING' && <Tag tone='muted'>申诉中</Tag>}
+        {r.excluded && <Tag tone='muted'>不计入统计</Tag>}
+      </View>
+    ),
+  },
+]
 
 export default function RectificationsPage () {
   const [filter, setFilter] = useState('all')
-  const current = useRef('all')
-  const [data, setData] = useState<List | null>(null)
-  const [loading, setLoading] = useState(true)
-  const [more, setMore] = useState(false)
-  const [error, setError] = useState('')
-
-  const load = useCallback(async () => {
-    if (!requireStaff()) return
-    setLoading(true)
-    setError('')
-    try {
-      setData(await staffApi('listRectifications', { query: { ...queryOf(current.current), limit: 20 } }))
-    } catch (e) {
-      const m = staffError(e)
-      if (m) setError(m)
-    } finally {
-      setLoading(false)
-    }
-  }, [])
-
-  useDidShow(() => { void load() })
-  const choose = (key: string) => { current.current = key; setFilter(key); setData(null); void load() }
-
-  const loadMore = async () => {
-    if (!data?.nextCursor) return
-    setMore(true)
-    try {
-      const next = await staffApi('listRectifications', { query: { ...queryOf(filter), limit: 20, cursor: data.nextCursor } })
-      setData({ ...next, items: [...data.items, ...next.items] })
-    } catch (e) {
-      const m = staffError(e)
-      if (m) void Taro.showToast({ title: m, icon: 'none' })
-    } finally {
-      setMore(false)
-    }
-  }
-
+  const list = usePagedList<List, Item>((cursor) => staffApi('listRectifications', { query: { ...filters.find((f) => f.value === filter)!.query, limit: 20, cursor } }), [filter])
   return (
-    <PageRoot className='rects'>
-      {data && (
-        <View className='rects__summary'>
-          <Text>办理中 <Text className='rects__count' data-testid='open-count'>{data.openCount}</Text> 件</Text>
-          <Text>已超期 <Text className='rects__count rects__count--danger' data-testid='overdue-count'>{data.overdueCount}</Text> 件</Text>
+    <StaffPage title='差评整改' width='wide'>
+      {list.last && (
+        <View className='staff-tags staff-summary'>
+          <Text>办理中 <Text className='staff-summary__count' data-testid='open-count'>{list.last.openCount}</Text> 件</Text>
+          <Text>已超期 <Text className='staff-summary__count staff-text--danger' data-testid='overdue-count'>{list.last.overdueCount}</Text> 件</Text>
         </View>
       )}
-      <View className='rects__filters'>
-        {filters.map((f) => (
-          <Text key={f.key} className={`rating-chip${filter === f.key ? ' rating-chip--on' : ''}`} onClick={() => choose(f.key)} data-testid={`filter-${f.key}`}>{f.label}</Text>
-        ))}
+      <View className='staff-filters'>
+        <Choices label='整改状态' options={filters} value={filter} onChange={setFilter} testId={(k) => `filter-${k}`} />
       </View>
-      {loading && !data && <PageState status='loading' />}
-      {!loading && error && <PageState status='error' title={error} onRetry={() => void load()} />}
-      {!error && data && data.items.length === 0 && <PageState status='empty' title='没有符合条件的整改事项' />}
-      {!error && data?.items.map((r) => (
-        <View key={r.id} className='bm-card rects__item' hoverClass='rects__item--active' data-testid={`rect-${r.id}`}
-          onClick={() => void go('staffRectificationDetail', { id: r.id })}>
-          <View className='rects__head'>
-            <Text className='rects__title'>{r.subjectTitle || '办件'}</Text>
-            <Text className={`rating-badge${r.status === 'CLOSED' ? ' rating-badge--ok' : ''}`}>{rectStatusLabel(r.status)}</Text>
-          </View>
-          <Text className='rating-muted'>{ratingLevelLabels[r.level]} · {r.tags.join('、') || '有书面理由'} · {r.orgName}</Text>
-          <View className='rects__due'>
-            <Text className='rating-muted'>{r.status === 'CLOSED' ? `已办结` : `${formatDate(r.dueAt)} 前办结`}</Text>
-            {r.overdue && <Text className='rating-badge rating-badge--danger' data-testid='overdue-badge'>已超期</Text>}
-            {r.appealStatus === 'PENDING' && <Text className='rating-badge rating-badge--muted'>申诉中</Text>}
-            {r.excluded && <Text className='rating-badge rating-badge--muted'>不计入统计</Text>}
-          </View>
-        </View>
-      ))}
-      {data?.nextCursor && (
-        <View className='rects__more'>
-          <Button className='bm-button bm-button--block' disabled={more} onClick={() => void loadMore()}>{more ? '正在加载…' : '加载更多'}</Button>
-        </View>
+      {list.items.length > 0 && (
+        <DataTable label='差评整改列表' columns={columns} rows={list.items} rowKey={(r) => r.id} rowLabel={(r) => r.subjectTitle || '办件'}
+          onRowClick={(r) => go('staffRectificationDetail', { id: r.id })} rowTestId={(r) => `rect-${r.id}`} />
       )}
-    </PageRoot>
+      <PagedFooter list={list} empty={{ title: '没有符合条件的整改事项' }} endText={null} />
+    </StaffPage>
   )
 }

@@ -2,9 +2,9 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { useLoad } from '@tarojs/taro'
 import { staffApi, staffSession } from '@/api/client'
-import { PageRoot } from '@/components/page-root'
 import { PageState } from '@/components/page-state'
 import { requireStaff, staffError } from '../../shell/session'
+import { StaffPage } from '../../shell/staff-page'
 import { subtreeOptions } from '../../home/orgs'
 import { Filters, type Option, type Range } from './filters'
 import { HallStatsSection } from './hall-section'
@@ -67,7 +67,7 @@ export default function DashboardPage () {
   useEffect(() => { if (staffSession.hasToken()) void load(query) }, [query, load])
 
   return (
-    <PageRoot className='wb-dashboard'>
+    <StaffPage title='统计分析' className='wb-dashboard'>
       <Filters
         range={query.range ?? { from: data?.from ?? '', to: data?.to ?? '' }}
         today={today}
@@ -94,6 +94,6 @@ export default function DashboardPage () {
           <MonthlySection o={data} />
         </View>
       )}
-    </PageRoot>
+    </StaffPage>
   )
 }

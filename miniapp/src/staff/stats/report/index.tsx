@@ -2,9 +2,9 @@ import { useCallback, useState } from 'react'
 import { Button, Picker, Text, View } from '@tarojs/components'
 import Taro, { useLoad } from '@tarojs/taro'
 import { staffApi } from '@/api/client'
-import { PageRoot } from '@/components/page-root'
 import { PageState } from '@/components/page-state'
 import { requireStaff, staffError } from '../../shell/session'
+import { StaffPage } from '../../shell/staff-page'
 import { downloadAnnualCsv } from './download'
 import { DisclosureTable, Figures, ProactiveTable, type Report } from './tables'
 import './index.scss'
@@ -61,7 +61,7 @@ export default function AnnualReportPage () {
   }
 
   return (
-    <PageRoot className='wb-report'>
+    <StaffPage title='年度报告' className='wb-report'>
       <View className='wb-report__actions bm-card'>
         <View className='wb-report__year'>
           <Text className='wb-report__year-label'>报告年度</Text>
@@ -93,6 +93,6 @@ export default function AnnualReportPage () {
           <Text className='wb-report__foot'>数据来源：本系统 {report.year} 年 1 月 1 日至 12 月 31 日的记录（本年未过完时统计到今天）。</Text>
         </View>
       )}
-    </PageRoot>
+    </StaffPage>
   )
 }
