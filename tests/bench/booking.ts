@@ -1,11 +1,12 @@
 // Booking throughput on SQLite and PostgreSQL:
 // POST /api/v1/appointments through the real server (child process, production mode: Koa, auth session check, contract
 // validation, rule checks, the conditional seat update + appointment + outbox message in one transaction, QR code)
-// against the same booking written with raw SQL through the driver (better-sqlite3 / pg: the same conditional UPDATE,
-// INSERT appointment and INSERT notification in one transaction), sequential and with 100 in flight, as a ratio.
+// against the physical limit: a bare node:http child process writing the same booking with raw SQL through the driver
+// (better-sqlite3 / pg: the same conditional UPDATE, INSERT appointment and INSERT notification in one transaction),
+// HTTP included, sequential and with 100 in flight, as a ratio (throughput and p99).
 // All bookings of a run hit one slot (the hot-row worst case); afterwards booked == appointments is checked.
 // Run: npx tsx tests/bench/booking.ts [--quick] [--sqlite-only]   (--quick: a short CI smoke)
-import { fork, type ChildProcess } from 'node:child_process'
+import { fork, type ChildProcess, type Serializable } from 'node:child_process'
 import http from 'node:http'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -36,12 +37,39 @@ async function serveReal (url: string, env: Record<string, string>): Promise<voi
   process.on('SIGTERM', () => process.exit(0)) // exit normally (so node --cpu-prof writes the server's profile)
 }
 
-function startServer (url: string): Promise<{ child: ChildProcess; base: string }> {
-  const child = fork(self, ['--serve', url, JSON.stringify(secrets)], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] })
+// ---------- child: the physical limit — bare node:http + the raw driver, the same booking transaction ----------
+async function serveRaw (provider: 'sqlite' | 'postgresql', f: Fixture): Promise<void> {
+  const raw = await rawDriver(provider, f)
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = []
+    req.on('data', (c: Buffer) => chunks.push(c))
+    req.on('end', () => {
+      const { slotId, i } = JSON.parse(Buffer.concat(chunks).toString()) as { slotId: string; i: number }
+      raw.book(slotId, i).then(
+        () => { res.writeHead(201, { 'content-type': 'application/json' }); res.end(JSON.stringify({ ok: true })) },
+        (e: Error) => { res.writeHead(409, { 'content-type': 'application/json' }); res.end(JSON.stringify({ error: e.message })) },
+      )
+    })
+  })
+  server.listen(0, '127.0.0.1', () => process.send!({ port: (server.address() as AddressInfo).port }))
+  process.on('disconnect', () => process.exit(0))
+  process.on('SIGTERM', () => { void raw.close().finally(() => process.exit(0)) })
+}
+
+function startServer (args: string[], init?: Record<string, unknown>): Promise<{ child: ChildProcess; base: string }> {
+  const child = fork(self, args, { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] })
+  if (init) child.send(init as Serializable) // large fixtures go over IPC, not argv
   return new Promise((resolve, reject) => {
     child.once('message', (m: { port: number }) => resolve({ child, base: `http://127.0.0.1:${m.port}` }))
     child.once('exit', (code) => reject(new Error(`server exited (${code})`)))
   })
+}
+
+async function stop (child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return
+  const exited = new Promise((r) => child.once('exit', r))
+  child.kill()
+  await exited
 }
 
 // ---------- load generation ----------
@@ -196,7 +224,7 @@ async function runProvider (provider: 'sqlite' | 'postgresql') {
   const f = await setUp(provider)
   let child: ChildProcess | null = null
   try {
-    const server = await startServer(f.url)
+    const server = await startServer(['--serve', f.url, JSON.stringify(secrets)])
     child = server.child
     const url = `${server.base}/api/v1/appointments`
     const body = (slotId: string, i: number) => ({ slotId, serviceItemId: f.itemId, contactName: '压测', contactPhone: `139${String(i).padStart(8, '0')}` })
@@ -208,15 +236,20 @@ async function runProvider (provider: 'sqlite' | 'postgresql') {
     await measure(WARM, 10, viaApp(f.slots.warm, 2 * N)) // warm-up (JIT, caches, connections), not counted
     const appSeq = await measure(N, 1, viaApp(f.slots.appSeq, 0))
     const appConc = await measure(N, CONCURRENCY, viaApp(f.slots.appConc, N))
-    child.kill()
-    await new Promise((r) => child!.once('exit', r))
+    await stop(child)
     child = null
-    step('驱动直写 SQL：预热、顺序、并发…')
-    const raw = await rawDriver(provider, f)
-    await measure(WARM, 10, (i) => raw.book(f.slots.warm, 2 * N + i))
-    const rawSeq = await measure(N, 1, (i) => raw.book(f.slots.rawSeq, i))
-    const rawConc = await measure(N, CONCURRENCY, (i) => raw.book(f.slots.rawConc, N + i))
-    await raw.close()
+    step('基线（裸 node:http 子进程 + 驱动直写 SQL）：预热、顺序、并发…')
+    const bare = await startServer(['--serve-raw', provider], { ...f, tokens: [], drop: undefined })
+    child = bare.child
+    const viaRaw = (slotId: string, offset: number) => async (i: number) => {
+      const r = await post(`${bare.base}/book`, '-', { slotId, i: offset + i })
+      if (r.status !== 201) throw new Error(`raw booking answered ${r.status}: ${r.text.slice(0, 200)}`)
+    }
+    await measure(WARM, 10, viaRaw(f.slots.warm, 2 * N))
+    const rawSeq = await measure(N, 1, viaRaw(f.slots.rawSeq, 0))
+    const rawConc = await measure(N, CONCURRENCY, viaRaw(f.slots.rawConc, N))
+    await stop(child)
+    child = null
     await verify(provider, f)
     return { appSeq, appConc, rawSeq, rawConc }
   } finally {
@@ -242,14 +275,19 @@ async function verify (provider: 'sqlite' | 'postgresql', f: Fixture) {
 
 async function main () {
   if (process.argv[2] === '--serve') { await serveReal(process.argv[3]!, JSON.parse(process.argv[4]!)); return }
+  if (process.argv[2] === '--serve-raw') {
+    const provider = process.argv[3] as 'sqlite' | 'postgresql'
+    process.once('message', (f: Fixture) => { void serveRaw(provider, f) })
+    return
+  }
   const providers: ('sqlite' | 'postgresql')[] = process.argv.includes('--sqlite-only') ? ['sqlite'] : ['sqlite', 'postgresql']
-  console.log(`预约压测：每项 ${N} 次预约（同一时段），顺序 与 ${CONCURRENCY} 并发；应用 = 真实服务端 HTTP，基线 = 驱动直写 SQL${quick ? '（--quick）' : ''}`)
+  console.log(`预约压测：每项 ${N} 次预约（同一时段），顺序 与 ${CONCURRENCY} 并发；应用 = 真实服务端 HTTP，基线 = 裸 node:http 子进程 + 驱动直写 SQL（含 HTTP）${quick ? '（--quick）' : ''}`)
   const f = (r: Result) => `${r.perSecond.toFixed(0).padStart(6)}/s  p50 ${r.p50.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms`
   for (const p of providers) {
     const r = await runProvider(p)
     console.log(`\n${p}`)
     for (const [label, app, raw] of [['sequential', r.appSeq, r.rawSeq], [`${CONCURRENCY} concurrent`, r.appConc, r.rawConc]] as const) {
-      console.log(`  ${label.padEnd(14)} app ${f(app)} | raw SQL ${f(raw)} | app/raw = ${(app.perSecond / raw.perSecond).toFixed(2)}`)
+      console.log(`  ${label.padEnd(14)} app ${f(app)} | raw SQL ${f(raw)} | app/raw = ${(app.perSecond / raw.perSecond).toFixed(2)}, p99 ${(app.p99 / raw.p99).toFixed(1)}×`)
     }
   }
   agent.destroy()
