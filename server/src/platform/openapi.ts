@@ -7,7 +7,7 @@ import { createRequire } from 'node:module'
 import type Router from '@koa/router'
 import { z } from 'zod'
 import { contract, errorCatalogue, errorEnvelope, successStatus, type RouteDef } from '@bianmin/shared'
-import type { AppState } from './http'
+import type { AppState } from './types'
 
 type Json = Record<string, unknown>
 const toSchema = (s: z.ZodType, io: 'input' | 'output') =>
