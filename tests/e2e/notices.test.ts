@@ -56,6 +56,7 @@ it('an editor drafts and submits, a reviewer approves, a resident finds the noti
   await screenshot(reviewer.page, 'notice-review-queue')
   await item.click()
   await reviewer.page.getByTestId('staff-notice-approve').click()
+  await reviewer.page.getByTestId('inline-confirm-ok').click() // 审核通过并发布 asks first
   await expect.poll(() => reviewer.page.getByTestId('staff-notice-status').textContent(), { timeout: 15_000 }).toBe('已发布')
   expect((await t.deps.db.notice.findUniqueOrThrow({ where: { id: row.id } })).status).toBe('PUBLISHED')
   expect(await t.deps.db.auditLog.count({ where: { targetId: row.id } })).toBe(3)

@@ -55,3 +55,6 @@ Textarea.displayName = 'Textarea'
 
 /** A picker's face only (choosing is the platform's sheet). */
 export const Picker = ({ children }: AnyProps) => createElement('div', null, children as ReactNode)
+
+/** Rich text: its `nodes` HTML string as the element's content. */
+export const RichText = ({ nodes, className }: AnyProps) => createElement('div', { className, dangerouslySetInnerHTML: { __html: typeof nodes === 'string' ? nodes : '' } })

@@ -5,7 +5,7 @@ import { RichText, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { noticeStatusLabels, type Role } from '@bianmin/shared'
 import { staffApi } from '@/api/client'
-import { Action, Actions, Field, FormError, go, Loaded, Section, Tag, useResource, useSubmit } from '@/kit'
+import { Action, Actions, ConfirmInline, Field, FormError, go, Loaded, Section, Tag, useResource, useSubmit } from '@/kit'
 import { openAttachment } from '@/pages/notices/parts/attachment'
 import { dateTimeText, sizeText, type StaffNotice } from '@/pages/notices/parts/notice.format'
 import { useStaffMe } from '../shell/me'
@@ -30,7 +30,12 @@ function NoticeBody ({ n, onChange }: { n: StaffNotice; onChange: (n: StaffNotic
       : action === 'approve' ? staffApi('approveNotice', p)
         : action === 'reject' ? staffApi('rejectNotice', { ...p, body: { reason } })
           : staffApi('withdrawNotice', { ...p, body: reason.trim() ? { reason } : {} })
-  }, { onSuccess: (next, action) => { onChange(next); setReason(''); void Taro.showToast({ title: done[action], icon: 'success' }) } })
+  }, {
+    // 退回 needs its reason before anything is sent.
+    validate: (action) => ({ reason: action === 'reject' && reason.trim().length < 2 ? '请填写退回原因（至少 2 个字）' : undefined }),
+    onSuccess: (next, action) => { onChange(next); setReason(''); void Taro.showToast({ title: done[action], icon: 'success' }) },
+  })
+  const [confirming, setConfirming] = useState(false)
 
   const can = (r: Role) => roles.includes(r)
   const editable = (n.status === 'DRAFT' || n.status === 'REJECTED') && can('EDITOR')
@@ -80,9 +85,14 @@ function NoticeBody ({ n, onChange }: { n: StaffNotice; onChange: (n: StaffNotic
           <Field kind='textarea' label={reviewable ? '退回原因' : '撤回原因'} value={reason} maxlength={500} testId='staff-notice-reason-input'
             placeholder={reviewable ? '退回时请填写原因（通过发布可不填）' : '撤回原因（可不填）'} onChange={setReason} error={act.errors.reason} />
         )}
-        {reviewable && (
+        {reviewable && confirming && (
+          <ConfirmInline title='审核通过并发布？' confirmText='确认发布'
+            content={n.publishAt && Date.parse(n.publishAt) > Date.now() ? `将于 ${dateTimeText(n.publishAt)} 发布，届时群众即可看到。` : '发布后群众立即可以看到；政策文件与其解读一并发布。'}
+            onAnswer={(ok) => { setConfirming(false); if (ok) void act.run('approve') }} />
+        )}
+        {reviewable && !confirming && (
           <Actions column>
-            <Action kind='primary' block busy={act.busy} onClick={() => void act.run('approve')} testId='staff-notice-approve'>
+            <Action kind='primary' block busy={act.busy} onClick={() => setConfirming(true)} testId='staff-notice-approve'>
               {n.publishAt && Date.parse(n.publishAt) > Date.now() ? '审核通过（到时发布）' : '审核通过并发布'}
             </Action>
             <Action kind='danger' block busy={act.busy} onClick={() => void act.run('reject')} testId='staff-notice-reject'>退回修改</Action>
