@@ -20,6 +20,9 @@ const quick = process.argv.includes('--quick')
 const N = quick ? 60 : 1500
 const CONCURRENCY = 100
 const WARM = 30
+/** Slot-release burst: this many residents within one second on a slot with BURST_SEATS seats. */
+const BURST = quick ? 150 : 500
+const BURST_SEATS = quick ? 60 : 200
 const secrets = { TOKEN_SECRET: crypto.randomBytes(32).toString('base64url'), PHONE_KEY: crypto.randomBytes(32).toString('hex') }
 const pgAdminUrl = process.env.TEST_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/test'
 
@@ -87,6 +90,12 @@ function post (url: string, token: string, body: unknown): Promise<{ status: num
   })
 }
 
+function get (url: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    http.get(url, { agent }, (res) => { res.resume(); res.on('end', () => resolve(res.statusCode ?? 0)) }).on('error', reject)
+  })
+}
+
 const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(s.length * p))] ?? NaN }
 interface Result { perSecond: number; p50: number; p99: number }
 
@@ -108,8 +117,8 @@ async function measure (n: number, width: number, job: (i: number) => Promise<vo
 }
 
 // ---------- database set-up ----------
-type SlotKey = 'warm' | 'appSeq' | 'appConc' | 'rawSeq' | 'rawConc'
-interface Fixture { url: string; hallId: string; windowId: string; itemId: string; date: string; slots: Record<SlotKey, string>; tokens: string[]; residentIds: string[]; drop: () => Promise<void> }
+type SlotKey = 'warm' | 'appSeq' | 'appConc' | 'rawSeq' | 'rawConc' | 'burst'
+interface Fixture { url: string; hallId: string; windowId: string; itemId: string; date: string; slots: Record<SlotKey, string>; tokens: string[]; burstTokens: string[]; residentIds: string[]; drop: () => Promise<void> }
 
 async function createDatabase (provider: 'sqlite' | 'postgresql'): Promise<{ url: string; drop: () => Promise<void> }> {
   if (provider === 'sqlite') {
@@ -149,14 +158,19 @@ async function setUp (provider: 'sqlite' | 'postgresql'): Promise<Fixture> {
     const s = await db.slot.create({ data: { hallId: hall.id, windowId: win.id, windowKey: win.id, date, start, end, startsAt: atShanghai(date, start), capacity: N + WARM } })
     slots[key] = s.id
   }
+  slots.burst = (await db.slot.create({ data: { hallId: hall.id, windowId: win.id, windowKey: win.id, date, start: '14:00', end: '14:30', startsAt: atShanghai(date, '14:00'), capacity: BURST_SEATS } })).id
   // Residents who accepted the current privacy notice (booking requires it).
   const consentVersion = (await deps.settings.get()).privacy.version
   await db.resident.createMany({ data: Array.from({ length: 2 * N + WARM }, (_, i) => ({ openid: `bench_${String(i).padStart(6, '0')}`, consentVersion, consentAt: new Date() })) })
   const residents = await db.resident.findMany({ select: { id: true }, orderBy: { openid: 'asc' } })
   const tokens: string[] = []
   for (const r of residents) tokens.push((await issueToken(deps, 'RESIDENT', r.id)).token)
+  // The burst's residents hold no booking of the item that day yet (one per person, item and day).
+  await db.resident.createMany({ data: Array.from({ length: BURST }, (_, i) => ({ openid: `burst_${String(i).padStart(6, '0')}`, consentVersion, consentAt: new Date() })) })
+  const burstTokens: string[] = []
+  for (const r of await db.resident.findMany({ where: { openid: { startsWith: 'burst_' } }, select: { id: true } })) burstTokens.push((await issueToken(deps, 'RESIDENT', r.id)).token)
   await db.$disconnect()
-  return { url: made.url, hallId: hall.id, windowId: win.id, itemId: item.id, date, slots, tokens, residentIds: residents.map((r) => r.id), drop: made.drop }
+  return { url: made.url, hallId: hall.id, windowId: win.id, itemId: item.id, date, slots, tokens, burstTokens, residentIds: residents.map((r) => r.id), drop: made.drop }
 }
 
 // ---------- the raw-SQL baseline ----------
@@ -236,6 +250,8 @@ async function runProvider (provider: 'sqlite' | 'postgresql') {
     await measure(WARM, 10, viaApp(f.slots.warm, 2 * N)) // warm-up (JIT, caches, connections), not counted
     const appSeq = await measure(N, 1, viaApp(f.slots.appSeq, 0))
     const appConc = await measure(N, CONCURRENCY, viaApp(f.slots.appConc, N))
+    step(`放号高峰：${BURST} 人在 1 秒内抢 ${BURST_SEATS} 个号，同时读公开列表与时段…`)
+    const burst = await releaseBurst(server.base, f, body)
     await stop(child)
     child = null
     step('基线（裸 node:http 子进程 + 驱动直写 SQL）：预热、顺序、并发…')
@@ -251,11 +267,44 @@ async function runProvider (provider: 'sqlite' | 'postgresql') {
     await stop(child)
     child = null
     await verify(provider, f)
-    return { appSeq, appConc, rawSeq, rawConc }
+    return { appSeq, appConc, rawSeq, rawConc, burst }
   } finally {
     child?.kill()
     await f.drop()
   }
+}
+
+/** BURST residents arrive evenly within one second on one slot of BURST_SEATS seats, while two readers keep listing
+ * notices and the item's slots; every answer must be 201 or SLOT_FULL (no 5xx), exactly BURST_SEATS booked. */
+async function releaseBurst (base: string, f: Fixture, body: (slotId: string, i: number) => unknown) {
+  const lat: number[] = []
+  const reads: number[] = []
+  const statuses: Record<number, number> = {}
+  let done = false
+  const reader = async () => {
+    for (let k = 0; !done; k++) {
+      const s = performance.now()
+      const status = await get(k % 2 ? `${base}/api/v1/notices` : `${base}/api/v1/service-items/${f.itemId}/slots`)
+      if (status !== 200) throw new Error(`read during the burst answered ${status}`)
+      reads.push(performance.now() - s)
+    }
+  }
+  const readers = [reader(), reader()]
+  await Promise.all(f.burstTokens.map((token, i) => new Promise<void>((resolve, reject) => {
+    setTimeout(() => {
+      const s = performance.now()
+      post(`${base}/api/v1/appointments`, token, body(f.slots.burst, 5000 + i)).then((r) => {
+        lat.push(performance.now() - s)
+        statuses[r.status] = (statuses[r.status] ?? 0) + 1
+        if (r.status !== 201 && !(r.status === 409 && r.text.includes('SLOT_FULL'))) reject(new Error(`burst booking answered ${r.status}: ${r.text.slice(0, 200)}`))
+        else resolve()
+      }, reject)
+    }, (i * 1000) / BURST)
+  })))
+  done = true
+  await Promise.all(readers)
+  if (statuses[201] !== BURST_SEATS) throw new Error(`burst: ${statuses[201] ?? 0} booked, expected ${BURST_SEATS}`)
+  return { booked: statuses[201], full: statuses[409] ?? 0, p99: pct(lat, 0.99), readP99: pct(reads, 0.99), reads: reads.length }
 }
 
 /** Every slot's counter matches its rows: nothing overbooked, nothing lost. */
@@ -266,7 +315,7 @@ async function verify (provider: 'sqlite' | 'postgresql', f: Fixture) {
     for (const [key, id] of Object.entries(f.slots)) {
       const s = await db.slot.findUniqueOrThrow({ where: { id } })
       const n = await db.appointment.count({ where: { slotId: id } })
-      if (s.booked !== n || n !== (key === 'warm' ? 2 * WARM : N)) throw new Error(`${provider}: slot ${key} booked=${s.booked}, rows=${n}`)
+      if (s.booked !== n || n !== (key === 'warm' ? 2 * WARM : key === 'burst' ? BURST_SEATS : N)) throw new Error(`${provider}: slot ${key} booked=${s.booked}, rows=${n}`)
     }
   } finally {
     await db.$disconnect()
@@ -289,6 +338,8 @@ async function main () {
     for (const [label, app, raw] of [['sequential', r.appSeq, r.rawSeq], [`${CONCURRENCY} concurrent`, r.appConc, r.rawConc]] as const) {
       console.log(`  ${label.padEnd(14)} app ${f(app)} | raw SQL ${f(raw)} | app/raw = ${(app.perSecond / raw.perSecond).toFixed(2)}, p99 ${(app.p99 / raw.p99).toFixed(1)}×`)
     }
+    const b = r.burst
+    console.log(`  slot release   ${BURST} residents in 1 s, ${BURST_SEATS} seats: ${b.booked} booked, ${b.full} full, booking p99 ${b.p99.toFixed(0)} ms | reads during the burst (notice list, slot list) p99 ${b.readP99.toFixed(1)} ms over ${b.reads}`)
   }
   agent.destroy()
 }

@@ -34,6 +34,8 @@ const benches = [
         if (/^(sqlite|postgresql)\s*$/.test(line.trim())) provider = line.trim()
         const m = /^\s*(\S.*?)\s+app\s+(\d+)\/s.*?p99 ([\d.]+) ms \| raw SQL\s+(\d+)\/s.*app\/raw = ([\d.]+)/.exec(line)
         if (m) rows.push([`booking ${provider} ${m[1]}, real server vs raw SQL`, `${m[2]} vs ${m[4]} bookings/s (${m[5]}×), app p99 ${m[3]} ms`])
+        const b = /slot release\s+(\d+) residents in 1 s, (\d+) seats: (\d+) booked, (\d+) full, booking p99 (\d+) ms \| reads during the burst \(notice list, slot list\) p99 ([\d.]+) ms/.exec(line)
+        if (b) rows.push([`booking ${provider} slot release: ${b[1]} residents within 1 s, ${b[2]} seats`, `${b[3]} booked, ${b[4]} full, booking p99 ${b[5]} ms, reads p99 ${b[6]} ms`])
       }
       return rows
     },
