@@ -4,25 +4,22 @@
 // Usage (from miniapp/, after `taro build --type weapp`): node scripts/weapp-check.mjs [distDir]
 import fs from 'node:fs'
 import path from 'node:path'
-import vm from 'node:vm'
 import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
 
 const LIMIT_KB = 2048
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const dist = path.resolve(process.argv[2] ?? path.join(root, 'dist/weapp'))
-const ts = createRequire(import.meta.url)('typescript')
 
 const failures = []
 const check = (ok, msg) => { if (!ok) failures.push(msg) }
 
-// Evaluate src/app.config.ts with defineAppConfig as identity.
+// Evaluate src/app.config.ts (and what it imports: the page table, the tokens) as Taro does, defineAppConfig = identity.
 function readAppConfig () {
-  const src = fs.readFileSync(path.join(root, 'src/app.config.ts'), 'utf8')
-  const js = ts.transpileModule(src, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 } }).outputText
-  const mod = { exports: {} }
-  vm.runInNewContext(js, { module: mod, exports: mod.exports, defineAppConfig: (c) => c })
-  return mod.exports.default
+  const { requireWithEsbuild } = createRequire(import.meta.url)('@tarojs/helper')
+  globalThis.defineAppConfig = (c) => c
+  const mod = requireWithEsbuild(path.join(root, 'src/app.config.ts'), { cwd: root })
+  return mod.default ?? mod
 }
 
 function dirSize (dir, skip = new Set()) {
