@@ -39,6 +39,9 @@ if (!fs.existsSync(path.join(dist, 'app.json'))) {
 const config = readAppConfig()
 const appJson = JSON.parse(fs.readFileSync(path.join(dist, 'app.json'), 'utf8'))
 
+// On-demand injection: only the components a page renders are loaded with it (issue 17).
+check(appJson.lazyCodeLoading === 'requiredComponents', 'app.json lacks lazyCodeLoading: "requiredComponents"')
+
 const pageFiles = (page) => ['.js', '.json', '.wxml'].map((ext) => path.join(dist, page + ext))
 for (const page of config.pages) {
   check(appJson.pages?.includes(page), `app.json does not list page ${page}`)

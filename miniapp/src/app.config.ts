@@ -19,6 +19,8 @@ export default defineAppConfig({
     // Hall devices (叫号屏 on a TV, 评价器 on a counter tablet): H5 pages, no resident session.
     { root: 'hall', pages: hallPackagePages() },
   ],
+  // Only the components a page renders are injected when it loads (WeChat's on-demand injection; issue 17).
+  lazyCodeLoading: 'requiredComponents',
   // WeChat's privacy check: privacy APIs wait for the resident's agreement (app.ts, components/consent-panel.tsx).
   __usePrivacyCheck__: true,
   window: {
