@@ -88,6 +88,8 @@ export async function buildFixtures (t: TestApp, cast: Cast): Promise<Record<str
   const ticket = await a('createTicket', { body: { hallId: hall.id, serviceItemId: item.id } })
   out.tickets = { params: { id: ticket.id }, owner: 'RESIDENT' }
   out.accounts = { params: { id: cast.HANDLER.id! }, owner: 'ORG' }
+  // The demo street's annual report draft (the public document route answers only once it is published).
+  out['annual-reports'] = { params: { id: (await editor('createAnnualReport', { body: { year: 2026 } })).id }, owner: 'ORG' }
   return out
 }
 

@@ -21,6 +21,7 @@ import { disclosuresModule } from './disclosures/disclosure.module'
 import { uploadsModule } from './uploads/upload.module'
 import { privacyModule } from './privacy/privacy.module'
 import { privacyNoticeModule } from './privacy-notice/privacy-notice.module'
+import { reportsModule } from './reports/report.module'
 
 export const modules: readonly ModuleDef[] = [
   metaModule,
@@ -43,4 +44,5 @@ export const modules: readonly ModuleDef[] = [
   uploadsModule,
   privacyModule,
   privacyNoticeModule,
+  reportsModule,
 ]

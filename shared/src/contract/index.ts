@@ -21,6 +21,7 @@ import { ratingRoutes } from './ratings'
 import { rectificationRoutes } from './rectifications'
 import { privacyRoutes } from './privacy'
 import { privacyNoticeRoutes } from './privacy-notice'
+import { reportRoutes } from './reports'
 
 export const contract = combine(
   metaRoutes,
@@ -43,6 +44,7 @@ export const contract = combine(
   rectificationRoutes,
   privacyRoutes,
   privacyNoticeRoutes,
+  reportRoutes,
 )
 export type Contract = typeof contract
 export type RouteName = keyof Contract
@@ -71,3 +73,4 @@ export * from './ratings'
 export * from './rectifications'
 export * from './privacy'
 export * from './privacy-notice'
+export * from './reports'

@@ -50,5 +50,11 @@ export async function workbenchCounters (deps: Deps, actor: StaffActor): Promise
     add('disclosuresOverdue', '依申请公开已超期', 'staffDisclosures', true,
       db.disclosure.count({ where: { orgId: { in: orgIds }, status: { notIn: ['REPLIED', 'CLOSED', 'PAUSED'] }, dueAt: { lt: now } } }))
   }
+  if (has('EDITOR', 'REVIEWER', 'ADMIN')) {
+    // From 1 January the previous year's 年度报告 is due; after 31 January (the legal deadline) it is shown in red.
+    const prev = Number(today.slice(0, 4)) - 1
+    add('annualReportDue', `${prev}年度政府信息公开工作年度报告未发布`, 'staffReport', today > `${prev + 1}-01-31`,
+      db.annualReport.count({ where: { orgId: actor.orgId, year: prev, status: 'PUBLISHED' } }).then((n) => (n ? 0 : 1)))
+  }
   return { today, counters: await Promise.all(jobs) }
 }
