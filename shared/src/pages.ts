@@ -29,6 +29,7 @@ export const PAGES = {
   ratingsMine: 'pages/ratings/mine/index',
   ratingDetail: 'pages/ratings/detail/index',
   ratingStats: 'pages/ratings/stats/index',
+  ratingReport: 'pages/ratings/report/index',
   disclosures: 'pages/disclosures/index/index',
   disclosureApply: 'pages/disclosures/apply/index',
   disclosureDetail: 'pages/disclosures/detail/index',

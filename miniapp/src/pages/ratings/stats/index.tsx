@@ -5,6 +5,7 @@ import { useRouter } from '@tarojs/taro'
 import type { Contract, ResponseOf } from '@bianmin/shared'
 import { api, errorMessage } from '@/api/client'
 import { PageRoot } from '@/components/page-root'
+import { go } from '@/kit'
 import { PageState } from '@/components/page-state'
 import { aria } from '@/components/a11y'
 import { percent } from '@/components/rating/format'
@@ -60,6 +61,9 @@ export default function RatingStatsPage () {
   const maxLevel = Math.max(1, ...(stats?.byLevel.map((l) => l.count) ?? [1]))
   return (
     <PageRoot className='rating-stats'>
+      <View className='bm-card' onClick={() => go('ratingReport', hallId ? { hallId } : {})} data-testid='open-rating-report' {...aria('link')}>
+        <Text className='rating-section-title'>好差评月报、季报 ›</Text>
+      </View>
       <View className='bm-card'>
         <View className='rating-stats__chips'>
           <Text className={`rating-chip${hallId === '' ? ' rating-chip--on' : ''}`} onClick={() => setHallId('')} data-testid='hall-all' {...aria('radio', { 'aria-checked': hallId === '' })}>全部</Text>
