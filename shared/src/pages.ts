@@ -69,6 +69,9 @@ export const PAGES = {
   staffNoticeEdit: 'staff/notices/edit/index',
   staffHallConsole: 'staff/hall/console/index',
   staffPassword: 'staff/account/password/index',
+  staffAnnualReports: 'staff/annual-reports/list/index',
+  staffAnnualReportEdit: 'staff/annual-reports/edit/index',
+  staffAnnualReportPrint: 'staff/annual-reports/print/index',
 
   // Hall devices (sub-package root `hall`): no resident session, no consent panel.
   hallScreen: 'hall/queue/screen/index',

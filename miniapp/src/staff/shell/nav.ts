@@ -65,6 +65,7 @@ export const STAFF_NAV: NavSection[] = [
     key: 'stats', title: '统计', items: [
       { key: 'stats', page: 'staffDashboard', title: '统计分析', description: '预约、咨询、评价情况', badge: '统' },
       { key: 'report', page: 'staffReport', title: '年度报告', description: '政府信息公开年度报告数据', badge: '报', roles: ['ADMIN', 'REVIEWER', 'EDITOR'] },
+      { key: 'annualReports', page: 'staffAnnualReports', title: '年度报告编制', description: '起草、审核、发布年度报告，下载 Word', badge: '年', roles: ['ADMIN', 'REVIEWER', 'EDITOR'] },
     ],
   },
   {

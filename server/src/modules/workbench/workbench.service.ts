@@ -53,7 +53,7 @@ export async function workbenchCounters (deps: Deps, actor: StaffActor): Promise
   if (has('EDITOR', 'REVIEWER', 'ADMIN')) {
     // From 1 January the previous year's 年度报告 is due; after 31 January (the legal deadline) it is shown in red.
     const prev = Number(today.slice(0, 4)) - 1
-    add('annualReportDue', `${prev}年度政府信息公开工作年度报告未发布`, 'staffReport', today > `${prev + 1}-01-31`,
+    add('annualReportDue', `${prev}年度政府信息公开工作年度报告未发布`, 'staffAnnualReports', today > `${prev + 1}-01-31`,
       db.annualReport.count({ where: { orgId: actor.orgId, year: prev, status: 'PUBLISHED' } }).then((n) => (n ? 0 : 1)))
   }
   return { today, counters: await Promise.all(jobs) }

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '年度报告编制' })
