@@ -1,13 +1,16 @@
 import { useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
+import { useRouter } from '@tarojs/taro'
 import { api } from '@/api/client'
-import { Action, PageRoot, PagedFooter, Tag, labelled, usePagedList } from '@/kit'
+import { Action, Loaded, PageRoot, PagedFooter, Section, Tag, labelled, usePagedList, useResource } from '@/kit'
 import { dayText, kindLabel } from '../parts/consultation.format'
 import '../parts/consultation.scss'
 import './index.scss'
 
-/** Published Q&A (personal data masked), searchable; a tap shows the whole answer. */
+/** Published Q&A (personal data masked), searchable; a tap shows the whole answer; ?id= opens one Q&A in full on top. */
 export default function PublicConsultationsPage () {
+  const { id = '' } = useRouter().params
+  const one = useResource(async () => (id ? api('getPublicConsultation', { params: { id } }) : null), [id], { on: 'mount' })
   const [q, setQ] = useState('')
   const [search, setSearch] = useState({ q: '' })
   const [open, setOpen] = useState<string | null>(null)
@@ -21,7 +24,23 @@ export default function PublicConsultationsPage () {
         <Action kind='primary' onClick={find}>搜索</Action>
       </View>
 
-      {list.items.map((c) => (
+      {id && (
+        <Loaded resource={one} notFoundDescription='这条答复可能已撤回公开，或链接有误。'>
+          {(c) => c && (
+            <Section title={c.title} testId='cs-public-detail'>
+              <View className='cs-meta'>
+                <Tag>{kindLabel(c.kind)}</Tag>
+                <Text>{c.orgName}</Text>
+                <Text>{dayText(c.publishedAt)}</Text>
+              </View>
+              <Text className='cs-public__text'>{`问：${c.question}`}</Text>
+              <Text className='cs-public__text cs-public__answer'>{`答：${c.answer}`}</Text>
+            </Section>
+          )}
+        </Loaded>
+      )}
+
+      {list.items.filter((c) => c.id !== id).map((c) => (
         <View key={c.id} className='bm-card' onClick={() => setOpen(open === c.id ? null : c.id)} data-testid='cs-public-item'>
           <View className='cs-meta'>
             <Tag>{kindLabel(c.kind)}</Tag>

@@ -14,9 +14,14 @@ const live = (t: TicketView) => t.status === 'WAITING' || t.status === 'CALLED'
 
 export default function MyTicketsPage () {
   const focus = useRouter().params.id ?? ''
-  const list = useResource(async () => (await api('listMyTickets')).items, [])
+  // Opened for one ticket (?id=, e.g. from a message): read that ticket itself and keep it first, even from another day.
+  const list = useResource(async () => {
+    const [mine, one] = await Promise.all([api('listMyTickets'), focus ? api('getTicket', { params: { id: focus } }) : Promise.resolve(null)])
+    return one ? [one, ...mine.items.filter((t) => t.id !== one.id)] : mine.items
+  }, [focus])
   const tickets = list.data ?? []
   const active = tickets.find((t) => t.id === focus && live(t)) ?? tickets.find(live)
+  const highlighted = (t: TicketView) => t.id === active?.id || t.id === focus
 
   // Any change in that hall: read my tickets again (coalesced).
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
@@ -37,7 +42,7 @@ export default function MyTicketsPage () {
       <Loaded resource={list} isEmpty={(l) => l.length === 0}
         empty={{ title: '今天还没有取号', description: '在办事指南中选择事项，到服务中心现场办理时可在线取号', action: { label: '去办事', onClick: () => go('services'), testId: 'tickets-to-services' } }}>
         {(items) => items.map((t) => (
-          <View key={t.id} className={`bm-card hl-ticket${t.id === active?.id ? ' hl-ticket--active' : ''}`} data-testid='ticket'
+          <View key={t.id} className={`bm-card hl-ticket${highlighted(t) ? ' hl-ticket--active' : ''}`} data-testid='ticket'
             {...aria('region', { 'aria-label': `排队号 ${t.number}，${ticketStatusMap[t.status].label}` })}>
             <View className='hl-ticket__head'>
               <StatusTag map={ticketStatusMap} status={t.status} testId='ticket-status' />

@@ -8,6 +8,7 @@ import { PageState } from '@/components/page-state'
 import { useConfirm } from '@/components/confirm'
 import { labelled } from '@/components/a11y'
 import { go } from '@/kit/nav'
+import { InfoRow, Loaded, Section, useResource } from '@/kit'
 import { dayText, instantText, weekdayText } from '../../appointments/parts/appointment.format'
 import '../../appointments/parts/appointment.scss'
 
@@ -16,7 +17,9 @@ const tone = (s: HomeVisitView['status']) => (s === 'REQUESTED' || s === 'SCHEDU
 
 /** 上门服务: request a visit for an item marked for it (address, reason, preferred days); my requests and their progress. */
 export default function HomeVisitsPage () {
-  const { itemId = '' } = useRouter().params
+  const { itemId = '', id = '' } = useRouter().params
+  // Opened for one request (?id=, e.g. from a message): its detail on top.
+  const one = useResource(async () => (id ? api('getHomeVisit', { params: { id } }) : null), [id])
   const [itemName, setItemName] = useState('')
   const [days, setDays] = useState<string[]>([])
   const [picked, setPicked] = useState<string[]>([])
@@ -98,6 +101,23 @@ export default function HomeVisitsPage () {
   if (error) return <PageRoot><PageState status='error' title={error} onRetry={() => void load()} /></PageRoot>
   return (
     <PageRoot className='home-visits' consent={itemId ? 'required' : undefined}>
+      {id && (
+        <Loaded resource={one} notFoundDescription='这条申请可能已撤回，或链接有误。'>
+          {(h) => h && (
+            <Section title={`上门服务申请：${h.serviceItemName}`} testId='hv-detail'>
+              <InfoRow label='状态'><Text className={`ap-tag ap-tag--${tone(h.status)}`} data-testid='hv-detail-status'>{statusLabels[h.status]}</Text></InfoRow>
+              <InfoRow label='申请时间'>{instantText(h.createdAt)}</InfoRow>
+              <InfoRow label='上门地址'>{h.address}</InfoRow>
+              <InfoRow label='申请原因'>{h.reason}</InfoRow>
+              {h.preferredDays.length > 0 && <InfoRow label='希望日期'>{h.preferredDays.map((d) => `${dayText(d)} ${weekdayText(d)}`).join('、')}</InfoRow>}
+              <InfoRow label='上门时间' testId='hv-detail-time'>{h.scheduledAt ? `${instantText(h.scheduledAt)}${h.scheduledEnd ? `–${h.scheduledEnd.slice(11, 16)}` : ''}` : '待安排'}</InfoRow>
+              {h.assigneeName && <InfoRow label='上门人员'>{h.assigneeName}</InfoRow>}
+              {h.declineReason && <InfoRow label='未受理原因' testId='hv-detail-decline'>{h.declineReason}</InfoRow>}
+              {h.doneAt && <InfoRow label='办结时间'>{instantText(h.doneAt)}</InfoRow>}
+            </Section>
+          )}
+        </Loaded>
+      )}
       {itemId && itemName && (
         <View className='bm-card'>
           <Text className='ap-title'>{`申请上门办理：${itemName}`}</Text>

@@ -1,9 +1,9 @@
 // 依申请公开 for handlers and reviewers: applications by state; a table on a desk, one row per application.
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { disclosureApplicantTypeLabels, disclosureChannelLabels } from '@bianmin/shared'
+import { disclosureApplicantTypeLabels, disclosureChannelLabels, disclosureLines } from '@bianmin/shared'
 import { staffApi } from '@/api/client'
-import { Choices, go, PagedFooter, Tag, usePagedList } from '@/kit'
+import { Action, Choices, go, Loaded, PagedFooter, Section, Tag, usePagedList, useResource } from '@/kit'
 import { dateOf, disclosureTone, outcomeText, type DisclosureSummary } from '@/utils/disclosure'
 import { DataTable, type Column } from '../../shell/data-table'
 import { StaffPage } from '../../shell/staff-page'
@@ -33,11 +33,51 @@ const columns: Column<DisclosureSummary>[] = [
   },
 ]
 
+type Line = ReturnType<typeof disclosureLines>[number] & { key: string }
+
+/** 年度统计: the year's 收到和处理政府信息公开申请情况 (年度报告第三部分), 本机构及下级. */
+function AnnualTable () {
+  const thisYear = new Date().getFullYear()
+  const years = [thisYear, thisYear - 1].map((y) => ({ value: String(y), label: `${y} 年` }))
+  const [year, setYear] = useState(String(thisYear))
+  const table = useResource(() => staffApi('disclosureAnnualTable', { query: { year: Number(year) } }), [year])
+  return (
+    <Section title='年度统计：收到和处理政府信息公开申请情况' testId='disclosure-annual'>
+      <View className='staff-filters'>
+        <Choices label='年度' options={years} value={year} onChange={setYear} testId={(k) => `annual-year-${k}`} />
+      </View>
+      <Loaded resource={table}>
+        {(t) => {
+          const lines: Line[] = disclosureLines(t).map((l, i) => ({ ...l, key: String(i) }))
+          const columns: Column<Line>[] = [
+            { key: 'label', title: '申请人情况', width: '3fr', render: (l) => <Text className={l.heading ? 'staff-case__title' : undefined}>{l.label}</Text> },
+            ...t.columns.map((c, j): Column<Line> => ({
+              key: c.key, title: c.group ? `${c.group}·${c.label}` : c.label, width: '1fr', numeric: true,
+              render: (l) => <Text>{l.values ? String(l.values[j] ?? 0) : ''}</Text>,
+            })),
+          ]
+          return (
+            <>
+              <DataTable label={`${t.year} 年依申请公开统计`} columns={columns} rows={lines} rowKey={(l) => l.key} rowTestId='disclosure-annual-row' />
+              <Text className={t.check.balanced ? 'staff-text--success' : 'staff-text--danger'} data-testid='disclosure-annual-check'>
+                {t.check.balanced ? '核对：一 + 二 = 三 + 四，平衡' : '核对：一 + 二 ≠ 三 + 四，不平衡，请核查办理记录'}
+              </Text>
+            </>
+          )
+        }}
+      </Loaded>
+    </Section>
+  )
+}
+
 export default function StaffDisclosureListPage () {
+  const [annual, setAnnual] = useState(false)
   const [tab, setTab] = useState('open')
   const list = usePagedList((cursor) => staffApi('listStaffDisclosures', { query: { ...tabs.find((t) => t.value === tab)!.query, limit: 20, cursor } }), [tab])
   return (
-    <StaffPage title='依申请公开' width='wide'>
+    <StaffPage title='依申请公开' width='wide'
+      actions={<Action onClick={() => setAnnual((a) => !a)} testId='disclosure-annual-toggle'>{annual ? '收起年度统计' : '年度统计'}</Action>}>
+      {annual && <AnnualTable />}
       <View className='staff-filters'>
         <Choices label='办理状态' options={tabs} value={tab} onChange={setTab} testId={(k) => `tab-${k}`} />
       </View>

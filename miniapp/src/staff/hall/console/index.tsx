@@ -2,11 +2,13 @@
 // keyboard shortcuts, waiting per line, today's figures, skipped tickets to call back, and 现场取号 for walk-ins.
 import { useEffect, useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import type { StaffTicket, WindowConsole } from '@bianmin/shared'
+import { ticketChannelLabels, type StaffTicket, type WindowConsole } from '@bianmin/shared'
 import { staffApi } from '@/api/client'
 import { rememberedWindow, rememberWindow, WindowPicker, type ChosenWindow } from '@/components/hall/window-picker'
 import { useHallLive } from '@/components/hall/use-hall-live'
-import { aria, Action, FormError, Loaded, Section, useResource, useSubmit } from '@/kit'
+import { clockOf, ticketStatusMap } from '@/components/hall/ticket-format'
+import { aria, Action, FormError, Loaded, Section, StatusTag, useResource, useSubmit } from '@/kit'
+import { DataTable, type Column } from '../../shell/data-table'
 import { StaffPage } from '../../shell/staff-page'
 import { actionForKey, type ConsoleAction } from '../parts/console-keys'
 import { CurrentTicket, LineCounts, SkippedList, TodayFigures, TransferChooser } from '../parts/console-parts'
@@ -14,6 +16,14 @@ import { DeskTicket } from '../parts/desk-ticket'
 import './index.scss'
 
 const WINDOW_KEY = 'bm_console_window'
+
+const queueColumns: Column<StaffTicket>[] = [
+  { key: 'number', title: '号码', width: '1fr', render: (t) => <Text>{t.number}</Text> },
+  { key: 'item', title: '事项', width: '3fr', render: (t) => <Text>{`${t.serviceItemName} · ${t.lineName}`}</Text> },
+  { key: 'channel', title: '渠道', width: '1.2fr', render: (t) => <Text>{ticketChannelLabels[t.channel]}</Text> },
+  { key: 'status', title: '状态', width: '1fr', render: (t) => <StatusTag map={ticketStatusMap} status={t.status} /> },
+  { key: 'since', title: '取号时间', width: '1fr', sort: (a, b) => a.createdAt.localeCompare(b.createdAt), render: (t) => <Text>{clockOf(t.createdAt)}</Text> },
+]
 
 export default function WindowConsolePage () {
   const [win, setWin] = useState<ChosenWindow | null>(() => rememberedWindow(WINDOW_KEY))
@@ -32,6 +42,8 @@ type Step = { action: ConsoleAction; ticket?: StaffTicket; windowId?: string }
 
 function Console ({ win }: { win: ChosenWindow }) {
   const c = useResource(() => staffApi('getWindowConsole', { params: { id: win.id } }), [win.id])
+  // 等候队列: the hall's waiting tickets today, in queue order.
+  const queue = useResource(async () => (await staffApi('listHallTickets', { params: { id: win.hallId }, query: { status: 'WAITING', limit: 100 } })).items, [win.hallId])
   const halls = useResource(async () => (await staffApi('listStaffHalls')).items, [], { on: 'mount' })
   const [transferring, setTransferring] = useState(false)
   const [note, setNote] = useState('')
@@ -40,7 +52,7 @@ function Console ({ win }: { win: ChosenWindow }) {
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
   const live = useHallLive(win.hallId, () => {
     if (timer.current) return
-    timer.current = setTimeout(() => { timer.current = null; void c.reload() }, 150)
+    timer.current = setTimeout(() => { timer.current = null; void c.reload(); void queue.reload() }, 150)
   })
   useEffect(() => () => { if (timer.current) clearTimeout(timer.current) }, [])
 
@@ -57,7 +69,7 @@ function Console ({ win }: { win: ChosenWindow }) {
         return w.paused ? '窗口已暂停，暂停期间不能叫号' : '窗口已恢复'
       }
     }
-  }, { onSuccess: (msg) => { setNote(msg); setTransferring(false); void c.reload() } })
+  }, { onSuccess: (msg) => { setNote(msg); setTransferring(false); void c.reload(); void queue.reload() } })
 
   const data = c.data
   const current = data?.current ?? null
@@ -114,13 +126,18 @@ function Console ({ win }: { win: ChosenWindow }) {
             </>
           )}
         </Loaded>
+        <Section title='等候队列' testId='console-queue'>
+          <Loaded resource={queue} isEmpty={(rows) => rows.length === 0} empty={{ title: '当前没有等候的号' }}>
+            {(rows) => <DataTable label='等候队列' columns={queueColumns} rows={rows} rowKey={(t) => t.id} rowTestId='console-queue-item' />}
+          </Loaded>
+        </Section>
       </View>
       <View className='hc__side'>
         {data && <LineCounts lines={data.waiting} total={data.waitingTotal} />}
         {data && data.skipped.length > 0 && (
           <SkippedList tickets={data.skipped} busy={step.busy || Boolean(current)} onRecall={(t) => { setNote(''); void step.run({ action: 'recall', ticket: t }) }} />
         )}
-        <DeskTicket hallId={win.hallId} preferred={data?.window.serviceItemIds} onIssued={() => void c.reload()} />
+        <DeskTicket hallId={win.hallId} preferred={data?.window.serviceItemIds} onIssued={() => { void c.reload(); void queue.reload() }} />
       </View>
     </View>
   )

@@ -3,8 +3,8 @@ import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { ratingLevelLabels, type Contract, type RequestOf, type ResponseOf } from '@bianmin/shared'
 import { staffApi } from '@/api/client'
-import { Choices, go, PagedFooter, Tag, usePagedList } from '@/kit'
-import { formatDate, rectStatusLabel } from '@/components/rating/format'
+import { Choices, go, Loaded, PagedFooter, Section, Tag, usePagedList, useResource } from '@/kit'
+import { formatDate, percent, rectStatusLabel } from '@/components/rating/format'
 import { DataTable, type Column } from '../../shell/data-table'
 import { StaffPage } from '../../shell/staff-page'
 
@@ -43,11 +43,31 @@ const columns: Column<Item>[] = [
   },
 ]
 
+/** 好差评 at a glance (本机构及下级): counts per level, 好评率, 差评 and 整改率. */
+function RatingSummary () {
+  const stats = useResource(() => staffApi('getStaffRatingStats', { query: {} }), [])
+  return (
+    <Section title='好差评概况' testId='rating-summary'>
+      <Loaded resource={stats}>
+        {(s) => (
+          <View className='staff-tags staff-summary'>
+            {s.byLevel.map((l) => <Text key={l.level}>{`${l.label} `}<Text className='staff-summary__count'>{l.count}</Text></Text>)}
+            <Text>好评率 <Text className='staff-summary__count staff-text--success' data-testid='summary-good-rate'>{percent(s.goodRate)}</Text></Text>
+            <Text>差评 <Text className='staff-summary__count staff-text--danger' data-testid='summary-bad'>{s.bad}</Text> 条</Text>
+            <Text>整改率 <Text className='staff-summary__count' data-testid='summary-rect-rate'>{percent(s.rectification.rate)}</Text></Text>
+          </View>
+        )}
+      </Loaded>
+    </Section>
+  )
+}
+
 export default function RectificationsPage () {
   const [filter, setFilter] = useState('all')
   const list = usePagedList<List, Item>((cursor) => staffApi('listRectifications', { query: { ...filters.find((f) => f.value === filter)!.query, limit: 20, cursor } }), [filter])
   return (
     <StaffPage title='差评整改' width='wide'>
+      <RatingSummary />
       {list.last && (
         <View className='staff-tags staff-summary'>
           <Text>办理中 <Text className='staff-summary__count' data-testid='open-count'>{list.last.openCount}</Text> 件</Text>
