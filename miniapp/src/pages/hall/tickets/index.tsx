@@ -3,7 +3,7 @@
 import { useEffect, useRef } from 'react'
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
-import type { TicketView } from '@bianmin/shared'
+import { ApiError, type TicketView } from '@bianmin/shared'
 import { api } from '@/api/client'
 import { clockOf, estimateText, ticketStatusMap } from '@/components/hall/ticket-format'
 import { useHallLive } from '@/components/hall/use-hall-live'
@@ -14,10 +14,14 @@ const live = (t: TicketView) => t.status === 'WAITING' || t.status === 'CALLED'
 
 export default function MyTicketsPage () {
   const focus = useRouter().params.id ?? ''
-  // Opened for one ticket (?id=, e.g. from a message): read that ticket itself and keep it first, even from another day.
+  // Opened for one ticket (?id=, e.g. from a message): read that ticket itself and keep it first, even from another day
+  // (a link to a ticket that is gone still shows today's tickets).
   const list = useResource(async () => {
-    const [mine, one] = await Promise.all([api('listMyTickets'), focus ? api('getTicket', { params: { id: focus } }) : Promise.resolve(null)])
-    return one ? [one, ...mine.items.filter((t) => t.id !== one.id)] : mine.items
+    const one = focus
+      ? api('getTicket', { params: { id: focus } }).catch((e: unknown) => { if (e instanceof ApiError && e.status === 404) return null; throw e })
+      : Promise.resolve(null)
+    const [mine, ticket] = await Promise.all([api('listMyTickets'), one])
+    return ticket ? [ticket, ...mine.items.filter((t) => t.id !== ticket.id)] : mine.items
   }, [focus])
   const tickets = list.data ?? []
   const active = tickets.find((t) => t.id === focus && live(t)) ?? tickets.find(live)
