@@ -5,18 +5,10 @@ import { useRouter } from '@tarojs/taro'
 import { api } from '@/api/client'
 import { Chips, InfoRow, Loaded, PageRoot, Section, useResource } from '@/kit'
 import { percent } from '@/components/rating/format'
+import { lastPeriod, type ReportPeriod } from '@/components/rating/period'
 
-type Period = 'month' | 'quarter'
+type Period = ReportPeriod
 const periods = [{ key: 'month' as const, label: '月报' }, { key: 'quarter' as const, label: '季报' }]
-
-/** The last finished month or quarter (Asia/Shanghai). */
-function lastPeriod (p: Period): { year: number; index: number } {
-  const now = new Date(Date.now() + 8 * 3600_000)
-  const y = now.getUTCFullYear(); const m = now.getUTCMonth() + 1
-  if (p === 'month') return m === 1 ? { year: y - 1, index: 12 } : { year: y, index: m - 1 }
-  const q = Math.ceil(m / 3)
-  return q === 1 ? { year: y - 1, index: 4 } : { year: y, index: q - 1 }
-}
 
 export default function RatingReportPage () {
   const router = useRouter()

@@ -1,10 +1,12 @@
 // 差评整改 inbox (本机构及下级): most urgent first, overdue cases flagged, filters by state; a table on a desk.
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { ratingLevelLabels, type Contract, type RequestOf, type ResponseOf } from '@bianmin/shared'
+import { buildQuery, contract, ratingLevelLabels, type Contract, type RequestOf, type ResponseOf } from '@bianmin/shared'
 import { staffApi } from '@/api/client'
-import { Choices, go, Loaded, PagedFooter, Section, Tag, usePagedList, useResource } from '@/kit'
+import { Action, Choices, FormError, go, Loaded, PagedFooter, Section, Tag, usePagedList, useResource, useSubmit } from '@/kit'
 import { formatDate, percent, rectStatusLabel } from '@/components/rating/format'
+import { lastPeriod, type ReportPeriod } from '@/components/rating/period'
+import { downloadFile } from '../../shell/download'
 import { DataTable, type Column } from '../../shell/data-table'
 import { StaffPage } from '../../shell/staff-page'
 
@@ -62,6 +64,28 @@ function RatingSummary () {
   )
 }
 
+const periods: { value: ReportPeriod; label: string }[] = [{ value: 'month', label: '上月月报' }, { value: 'quarter', label: '上季度季报' }]
+
+/** Staff export of the public 好差评 report of the last finished month or quarter (Word or CSV). */
+function RatingReportExport () {
+  const [period, setPeriod] = useState<ReportPeriod>('month')
+  const download = useSubmit((format: 'docx' | 'csv') => {
+    const { year, index } = lastPeriod(period)
+    const name = `${year}年${period === 'month' ? `${index}月` : `第${index}季度`}好差评报告.${format}`
+    return downloadFile(contract.exportRatingReport.path + buildQuery({ period, year, index, format }), name, '差评整改')
+  })
+  return (
+    <Section title='好差评公示报告' testId='rating-report-export'>
+      <Choices label='报告周期' options={periods} value={period} onChange={setPeriod} testId={(k) => `report-period-${k}`} />
+      <View className='staff-tags'>
+        <Action busy={download.busy} onClick={() => void download.run('docx')} testId='rating-report-docx'>导出 Word</Action>
+        <Action busy={download.busy} onClick={() => void download.run('csv')} testId='rating-report-csv'>导出表格（CSV）</Action>
+      </View>
+      <FormError error={download.error} testId='rating-report-error' />
+    </Section>
+  )
+}
+
 export default function RectificationsPage () {
   const [filter, setFilter] = useState('all')
   const list = usePagedList<List, Item>((cursor) => staffApi('listRectifications', { query: { ...filters.find((f) => f.value === filter)!.query, limit: 20, cursor } }), [filter])
@@ -82,6 +106,7 @@ export default function RectificationsPage () {
           onRowClick={(r) => go('staffRectificationDetail', { id: r.id })} rowTestId={(r) => `rect-${r.id}`} />
       )}
       <PagedFooter list={list} empty={{ title: '没有符合条件的整改事项' }} endText={null} />
+      <RatingReportExport />
     </StaffPage>
   )
 }
