@@ -1,5 +1,4 @@
-// Service entries shown on 首页 and 办事. An entry without `page` is not built yet and says so.
-import Taro from '@tarojs/taro'
+// Service entries shown on 首页 and 办事; every entry opens a built page.
 import type { PageName } from '@bianmin/shared'
 import { go } from '@/kit/nav'
 
@@ -10,7 +9,7 @@ export interface Entry {
   /** One character shown in the round badge. */
   badge: string
   /** Page to open (a tab page switches tabs). */
-  page?: PageName
+  page: PageName
 }
 
 export const entries = {
@@ -27,6 +26,5 @@ export const homeEntries: Entry[] = [
 ]
 
 export function openEntry (entry: Entry): void {
-  if (entry.page) go(entry.page)
-  else void Taro.showToast({ title: '即将开放', icon: 'none' })
+  go(entry.page)
 }

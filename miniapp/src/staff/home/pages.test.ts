@@ -19,11 +19,11 @@ describe('registered staff pages', () => {
     for (const target of Object.values(pageAliases)) expect(registeredStaffPages.has(target), target).toBe(true)
   })
 
-  it('opens registered pages and says "coming soon" for the rest', () => {
+  it('opens registered pages and says an unknown one cannot be opened', () => {
     openStaffPage('/staff/stats/dashboard/index')
     expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/staff/stats/dashboard/index' })
     openStaffPage('/staff/some-future-page/index')
-    expect(taro.showToast).toHaveBeenCalledWith({ title: '该功能即将开放', icon: 'none' })
+    expect(taro.showToast).toHaveBeenCalledWith({ title: '当前版本无法打开该页面，请刷新后重试', icon: 'none' })
     expect(taro.navigateTo).toHaveBeenCalledTimes(1)
   })
 

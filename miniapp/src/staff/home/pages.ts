@@ -1,5 +1,5 @@
 // Links to staff pages (workbench counters from the server, old links) through the one page table
-// (shared/src/pages.ts). A link that names no staff page says '该功能即将开放' instead of failing.
+// (shared/src/pages.ts). A link that names no staff page (e.g. from a newer server) says so instead of failing.
 import Taro from '@tarojs/taro'
 import { isStaffPage, LEGACY_PAGES, PAGES, pageNameOf, pageUrl, resolvePageUrl, type PageName } from '@bianmin/shared'
 
@@ -21,10 +21,10 @@ export function isRegistered (url: string | undefined): boolean {
   return Boolean(name && isStaffPage(name))
 }
 
-/** Opens a staff page, or tells the user it is not open yet. */
+/** Opens a staff page, or tells the user this version cannot open it. */
 export function openStaffPage (url: string): void {
   if (!isRegistered(url)) {
-    void Taro.showToast({ title: '该功能即将开放', icon: 'none' })
+    void Taro.showToast({ title: '当前版本无法打开该页面，请刷新后重试', icon: 'none' })
     return
   }
   void Taro.navigateTo({ url: resolvePage(url) })

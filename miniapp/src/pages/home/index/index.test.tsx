@@ -3,7 +3,6 @@ import { fireEvent, render, screen } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { pageUrl } from '@bianmin/shared'
 import { fakeApi, residentView } from '../../../../test/fake-api'
-import { openEntry } from '@/features'
 import HomePage from './index'
 
 const orgTree = {
@@ -74,9 +73,4 @@ describe('首页', () => {
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: pageUrl('appointments') })
   })
 
-  it('says 即将开放 for a service whose page is not built yet', () => {
-    openEntry({ key: 'later', title: '以后', description: '尚未开放', badge: '后' })
-    expect(Taro.showToast).toHaveBeenCalledWith({ title: '即将开放', icon: 'none' })
-    expect(Taro.navigateTo).not.toHaveBeenCalled()
-  })
 })
