@@ -44,6 +44,8 @@ export interface AppEvents {
 }
 export interface EventBus {
   emit<E extends keyof AppEvents> (event: E, payload: AppEvents[E]): void
+  /** Resolves when every listener has handled what was emitted so far. */
+  idle (): Promise<void>
 }
 
 /**

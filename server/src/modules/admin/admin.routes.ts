@@ -54,6 +54,7 @@ export function adminRoutes (router: Router<AppState>, deps: Deps): void {
     deps.calendar.setOverride(params.date, body.isWorkday)
     await audit(deps.db, c.actor, { action: 'calendar.override', targetType: 'CalendarOverride', targetId: params.date, detail: body }, meta(c))
     deps.events.emit('calendar.changed', params.date)
+    await deps.events.idle() // deadlines recomputed before the answer, so a later request never races them
     return day(params.date)
   })
   mountContract(router, deps, contract.clearCalendarDay, async ({ params }, c) => {
@@ -61,6 +62,7 @@ export function adminRoutes (router: Router<AppState>, deps: Deps): void {
     deps.calendar.setOverride(params.date, null)
     await audit(deps.db, c.actor, { action: 'calendar.clear', targetType: 'CalendarOverride', targetId: params.date }, meta(c))
     deps.events.emit('calendar.changed', params.date)
+    await deps.events.idle() // deadlines recomputed before the answer, so a later request never races them
     return day(params.date)
   })
 }

@@ -110,6 +110,7 @@ export async function applyImport (deps: Deps, actor: StaffActor, input: Input, 
   }, TX_OPTIONS)
   await deps.calendar.load()
   deps.events.emit('calendar.changed', preview.days[0]?.date ?? `${preview.year}-01-01`)
+  await deps.events.idle()
   await generateAllSlots(deps) // new 调休 working days within the booking horizon get their slots
   return { ...preview, saved: named.size, closedSlots: result.closed, cancelledBookings: result.cancelled }
 }
