@@ -13,7 +13,7 @@ export const auditEntry = z.object({
 export const auditTargetLabels: Record<string, string> = {
   Appointment: '预约', Slot: '时段', SlotTemplate: '时段模板', Hall: '服务中心', Window: '窗口', ServiceItem: '事项',
   HomeVisit: '上门服务', Notice: '公告', Consultation: '咨询', Disclosure: '依申请公开', Rectification: '差评整改',
-  RatingAppeal: '评价申诉', Staff: '工作人员账号', Resident: '居民', Setting: '业务设置', CalendarOverride: '工作日历', Upload: '附件',
+  RatingAppeal: '评价申诉', Staff: '工作人员账号', Resident: '居民', Setting: '业务设置', CalendarOverride: '工作日历', Upload: '附件', AnnualReport: '年度报告',
 }
 
 const auditQuery = pageQuery.extend({

@@ -1,6 +1,8 @@
-// 服务中心与窗口 (ADMIN): the halls of the admin's subtree as a table; the chosen one (or a new one) beside it.
+// 服务中心与窗口 (ADMIN): the halls of the admin's subtree as a table; the chosen one (or a new one) beside it
+// (?id=<hall> or ?window=<window> chooses one).
 import { useState } from 'react'
 import { Text } from '@tarojs/components'
+import { useRouter } from '@tarojs/taro'
 import type { StaffHall } from '@bianmin/shared'
 import { staffApi } from '@/api/client'
 import { Action, Loaded, Tag, useResource } from '@/kit'
@@ -18,8 +20,12 @@ const columns: Column<StaffHall>[] = [
 ]
 
 export default function StaffHallsPage () {
+  const { params } = useRouter()
   const halls = useResource(() => staffApi('listStaffHalls'), [])
-  const [selected, setSelected] = useState<string | 'new' | null>(null)
+  // ?id=<hall> or ?window=<window> (from the audit log): that hall is chosen.
+  const [chosen, setSelected] = useState<string | 'new' | null | undefined>(params.id)
+  const ofWindow = halls.data?.items.find((h) => h.windows.some((w) => w.id === params.window))?.id ?? null
+  const selected = chosen === undefined ? ofWindow : chosen
   const hall = halls.data?.items.find((h) => h.id === selected) ?? null
   const saved = (h: StaffHall) => {
     halls.setData((d) => d && ({ items: d.items.some((x) => x.id === h.id) ? d.items.map((x) => (x.id === h.id ? h : x)) : [...d.items, h] }))
@@ -37,7 +43,7 @@ export default function StaffHallsPage () {
         detail={selected === 'new'
           ? <HallEditor key='new' hall={null} onSaved={saved} onDeleted={() => setSelected(null)} />
           : hall ? <HallEditor key={hall.id} hall={hall} onSaved={saved} onDeleted={() => { setSelected(null); void halls.reload() }} /> : null}
-        placeholder='在左侧选择一个服务中心，或新建一个'
+        placeholder={halls.data && selected && !hall ? '没有找到该服务中心或窗口（可能已删除），请在左侧选择' : '在左侧选择一个服务中心，或新建一个'}
       />
     </StaffPage>
   )

@@ -1,9 +1,10 @@
 // 办事指南 (ADMIN): the service items of the admin's subtree as a table (search, 在用/已停用); the editor beside it.
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
+import { useRouter } from '@tarojs/taro'
 import type { StaffServiceItem } from '@bianmin/shared'
 import { staffApi } from '@/api/client'
-import { Action, Choices, Field, PagedFooter, Tag, usePagedList, useResource } from '@/kit'
+import { Action, Choices, Field, Loaded, PagedFooter, Tag, usePagedList, useResource } from '@/kit'
 import { DataTable, type Column } from '../../shell/data-table'
 import { StaffPage } from '../../shell/staff-page'
 import { Split } from '../parts/split'
@@ -32,7 +33,7 @@ export default function StaffServiceItemsPage () {
   const [search, setSearch] = useState('')
   const [active, setActive] = useState<'all' | 'true' | 'false'>('all')
   const list = usePagedList((cursor) => staffApi('listStaffServiceItems', { query: { q: search || undefined, active: active === 'all' ? undefined : active, cursor } }), [search, active])
-  const [selected, setSelected] = useState<string | 'new' | null>(null)
+  const [selected, setSelected] = useState<string | 'new' | null>(useRouter().params.id ?? null) // ?id= from the audit log
   const chosen = useResource(() => staffApi('getStaffServiceItem', { params: { id: selected! } }), [selected], { enabled: !!selected && selected !== 'new' })
   const saved = (i: StaffServiceItem) => {
     list.setItems((xs) => (xs.some((x) => x.id === i.id) ? xs.map((x) => (x.id === i.id ? i : x)) : [i, ...xs]))
@@ -56,7 +57,8 @@ export default function StaffServiceItemsPage () {
         )}
         detail={selected === 'new'
           ? <ItemEditor key='new' item={null} onSaved={saved} onDeleted={removed} />
-          : selected && chosen.data?.id === selected ? <ItemEditor key={selected} item={chosen.data} onSaved={saved} onDeleted={removed} /> : null}
+          : selected && chosen.data?.id === selected ? <ItemEditor key={selected} item={chosen.data} onSaved={saved} onDeleted={removed} />
+            : selected && chosen.error ? <Loaded resource={chosen}>{() => null}</Loaded> : null}
         placeholder='在左侧选择一个事项编辑办事指南，或新增事项'
       />
     </StaffPage>

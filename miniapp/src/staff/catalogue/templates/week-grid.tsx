@@ -37,7 +37,8 @@ function TemplateForm ({ hall, weekday, t, onDone, onCancel }: { hall: StaffHall
   )
 }
 
-export function WeekGrid ({ hall }: { hall: StaffHall }) {
+/** `highlight`: a template to mark (opened from the audit log). */
+export function WeekGrid ({ hall, highlight }: { hall: StaffHall; highlight?: string }) {
   const templates = useResource(() => staffApi('listSlotTemplates', { query: { hallId: hall.id } }), [hall.id], { on: 'mount' })
   const [editing, setEditing] = useState<string | null>(null) // template id, or `new-<weekday>`
   const done = () => { setEditing(null); void templates.reload() }
@@ -55,7 +56,7 @@ export function WeekGrid ({ hall }: { hall: StaffHall }) {
                 {rows.map((t) => (editing === t.id
                   ? <TemplateForm key={t.id} hall={hall} weekday={weekday} t={t} onDone={done} onCancel={() => setEditing(null)} />
                   : (
-                    <View key={t.id} className={`cat-slot${t.active ? '' : ' cat-slot--off'}`} data-testid='template'>
+                    <View key={t.id} className={`cat-slot${t.active ? '' : ' cat-slot--off'}${t.id === highlight ? ' cat-slot--on' : ''}`} data-testid='template'>
                       <Text>{`${t.start}–${t.end}`}</Text>
                       <Text className='cat-note'>{`${t.capacity} 个号 · ${windowName(t.windowId)}`}</Text>
                       {!t.active && <Tag tone='muted'>已停用</Tag>}

@@ -76,7 +76,12 @@ export default function StaffDisclosureListPage () {
   const list = usePagedList((cursor) => staffApi('listStaffDisclosures', { query: { ...tabs.find((t) => t.value === tab)!.query, limit: 20, cursor } }), [tab])
   return (
     <StaffPage title='依申请公开' width='wide'
-      actions={<Action onClick={() => setAnnual((a) => !a)} testId='disclosure-annual-toggle'>{annual ? '收起年度统计' : '年度统计'}</Action>}>
+      actions={(
+        <>
+          <Action kind='primary' onClick={() => go('staffDisclosureRecord')} testId='disclosure-record'>＋ 登记申请</Action>
+          <Action onClick={() => setAnnual((a) => !a)} testId='disclosure-annual-toggle'>{annual ? '收起年度统计' : '年度统计'}</Action>
+        </>
+      )}>
       {annual && <AnnualTable />}
       <View className='staff-filters'>
         <Choices label='办理状态' options={tabs} value={tab} onChange={setTab} testId={(k) => `tab-${k}`} />
