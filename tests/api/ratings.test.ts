@@ -215,6 +215,7 @@ describe('差评 rectification', () => {
     const detail = await handler('getRectification', { params: { id } })
     expect(detail.contact).toEqual({ name: '张*丰', phone: '138****5678' })
     expect(detail.nextActions).toEqual(['verify'])
+    expect(detail.canAppeal).toBe(true)
     await expectError(alice.call('giveRectificationFeedback', { params: { id: r.id }, body: { satisfied: true } }), 422, 'INVALID_STATE')
 
     t.deps.clock.advance(10 * 60_000)
@@ -227,6 +228,11 @@ describe('差评 rectification', () => {
     const closed = await handler('closeRectification', { params: { id }, body: { note: '已增设临时窗口，高峰等候缩短至 20 分钟以内' } })
     expect(closed).toMatchObject({ status: 'CLOSED', result: '已增设临时窗口，高峰等候缩短至 20 分钟以内', nextActions: [] })
     expect(closed.steps.map((s) => [s.action, s.staffName])).toEqual([['VERIFY', '测试handler1'], ['RECTIFY', '测试handler1'], ['REVISIT', '测试handler1'], ['CLOSE', '测试handler1']])
+    // Verified and closed: the 差评 was accepted, so no 申诉 is offered or taken any more.
+    expect(closed.canAppeal).toBe(false)
+    const late = await expectError(handler('appealRating', { params: { id }, body: { reason: 'MISTAKEN', note: '办结后再申诉试试' } }), 422, 'INVALID_STATE')
+    expect(late.message).toContain('不能再申诉')
+    expect(await t.deps.db.ratingAppeal.count({ where: { ratingId: r.id } })).toBe(0)
 
     const mine = await alice.call('getRating', { params: { id: r.id } })
     expect(mine.rectification).toMatchObject({ status: 'CLOSED', result: closed.result, residentSatisfied: null })

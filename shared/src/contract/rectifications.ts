@@ -41,6 +41,8 @@ export const rectificationDetail = rectificationProgress.extend({
   /** Actions allowed in the current state. */
   nextActions: z.array(z.enum(rectificationActions)),
   appeals: z.array(appealView),
+  /** A 申诉 may be filed: none yet, and the 差评 not verified and closed (a closed case accepted it). */
+  canAppeal: z.boolean(),
 })
 
 const handlers = ['HANDLER', 'ADMIN'] as const

@@ -46,9 +46,13 @@ type Loaded = NonNullable<Awaited<ReturnType<typeof loadAppeal>>>
 const loadAppeal = (deps: Deps, where: object) => deps.db.ratingAppeal.findFirst({ where, include })
 const toRow = (a: Loaded): AppealRow => ({ ...a, org: a.rating.org, rectificationId: a.rating.rectification?.id ?? null })
 
+/** A 差评 whose rectification was verified and closed is accepted: it can no longer be appealed. */
+export const appealOpen = (status: string): boolean => status !== 'CLOSED'
+
 export async function appealRating (deps: Deps, actor: StaffActor, rectificationId: string, body: { reason: 'MISTAKEN' | 'MALICIOUS'; note: string }, meta: AuditMeta) {
-  const rect = await deps.db.rectification.findFirst({ where: { id: rectificationId, org: inSubtree(actor) }, select: { ratingId: true, orgId: true } })
+  const rect = await deps.db.rectification.findFirst({ where: { id: rectificationId, org: inSubtree(actor) }, select: { ratingId: true, orgId: true, status: true } })
   if (!rect) throw notFound('整改事项')
+  if (!appealOpen(rect.status)) throw invalidState('该差评已核实整改并办结，不能再申诉')
   const now = deps.clock.now()
   const id = await deps.db.$transaction(async (tx) => {
     // Lock the rating row (an update that changes nothing) so concurrent appeals of one rating queue before the check.

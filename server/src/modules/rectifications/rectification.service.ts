@@ -11,7 +11,7 @@ import { notify } from '../../platform/outbox'
 import { toIso, toIsoOrNull } from '../../platform/clock'
 import { loadSubjects, resolverFor } from '../ratings/subjects/index'
 import { dimensionsOf, isOverdue, rectProgress, subjectView, tagsOf, type RectStatus } from '../ratings/rating.mapper'
-import { appealViews } from './appeal.service'
+import { appealOpen, appealViews } from './appeal.service'
 
 const transitions: Record<RectificationAction, { from: RectStatus[]; to: RectStatus; step: string; label: string }> = {
   verify: { from: ['OPEN'], to: 'VERIFIED', step: 'VERIFY', label: '核实' },
@@ -89,6 +89,7 @@ export async function getRectification (deps: Deps, actor: StaffActor, id: strin
     contact: contact ? { name: maskName(contact.name), phone: maskPhone(contact.phone) } : null,
     nextActions: nextActions(r.status),
     appeals: await appealViews(deps, actor, appeals.map((a) => ({ ...a, rating: r.rating, org: r.org, rectificationId: r.id }))),
+    canAppeal: appeals.length === 0 && appealOpen(r.status),
   }
 }
 
