@@ -1,14 +1,17 @@
-// 差评整改 inbox (本机构及下级): most urgent first, overdue cases flagged, filters by state; a table on a desk.
+// 差评整改 inbox (本机构及下级): most urgent first, overdue cases flagged, filters by state; a table on a desk with
+// the case beside it.
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { buildQuery, contract, ratingLevelLabels, type Contract, type RequestOf, type ResponseOf } from '@bianmin/shared'
 import { staffApi } from '@/api/client'
-import { Action, Choices, FormError, go, Loaded, PagedFooter, Section, Tag, usePagedList, useResource, useSubmit } from '@/kit'
+import { Action, Choices, FormError, Loaded, PagedFooter, Section, Tag, usePagedList, useResource, useSubmit } from '@/kit'
 import { formatDate, percent, rectStatusLabel } from '@/components/rating/format'
 import { lastPeriod, type ReportPeriod } from '@/components/rating/period'
 import { downloadFile } from '../../shell/download'
 import { DataTable, type Column } from '../../shell/data-table'
+import { MasterDetail, useSelection } from '../../shell/master-detail'
 import { StaffPage } from '../../shell/staff-page'
+import { RectificationCase } from '../parts/rect-view'
 
 type List = ResponseOf<Contract['listRectifications']>
 type Item = List['items'][number]
@@ -88,6 +91,7 @@ function RatingReportExport () {
 
 export default function RectificationsPage () {
   const [filter, setFilter] = useState('all')
+  const sel = useSelection('staffRectificationDetail')
   const list = usePagedList<List, Item>((cursor) => staffApi('listRectifications', { query: { ...filters.find((f) => f.value === filter)!.query, limit: 20, cursor } }), [filter])
   return (
     <StaffPage title='差评整改' width='wide'>
@@ -101,11 +105,19 @@ export default function RectificationsPage () {
       <View className='staff-filters'>
         <Choices label='整改状态' options={filters} value={filter} onChange={setFilter} testId={(k) => `filter-${k}`} />
       </View>
-      {list.items.length > 0 && (
-        <DataTable label='差评整改列表' columns={columns} rows={list.items} rowKey={(r) => r.id} rowLabel={(r) => r.subjectTitle || '办件'}
-          onRowClick={(r) => go('staffRectificationDetail', { id: r.id })} rowTestId={(r) => `rect-${r.id}`} />
-      )}
-      <PagedFooter list={list} empty={{ title: '没有符合条件的整改事项' }} endText={null} />
+      <MasterDetail
+        list={(
+          <>
+            {list.items.length > 0 && (
+              <DataTable label='差评整改列表' columns={columns} rows={list.items} rowKey={(r) => r.id} rowLabel={(r) => r.subjectTitle || '办件'}
+                onRowClick={(r) => sel.open(r.id)} selectedKey={sel.selected} rowTestId={(r) => `rect-${r.id}`} />
+            )}
+            <PagedFooter list={list} empty={{ title: '没有符合条件的整改事项' }} endText={null} />
+          </>
+        )}
+        detail={sel.selected ? <RectificationCase key={sel.selected} id={sel.selected} onChange={() => void list.refresh()} /> : null}
+        placeholder='在左侧选择一件差评，核实、整改并回访'
+      />
       <RatingReportExport />
     </StaffPage>
   )
