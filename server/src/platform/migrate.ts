@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
+import lockfile from 'proper-lockfile'
 import type { Db, Provider } from './db'
 import { repoRoot } from './config'
 
@@ -13,7 +14,34 @@ export function migrationNames (provider: Provider): string[] {
   return fs.existsSync(dir) ? fs.readdirSync(dir).filter((d) => fs.statSync(path.join(dir, d)).isDirectory()).sort() : []
 }
 
+/**
+ * Applies pending migrations. On PostgreSQL Prisma serialises concurrent runs with an advisory lock; on SQLite it
+ * has none (a second process fails with SQLITE_BUSY while the first holds the write lock), so two instances starting
+ * on one SQLite file take turns through a lock file beside the database.
+ */
 export async function migrateDeploy (url: string, provider: Provider): Promise<void> {
+  if (provider !== 'sqlite') return runDeploy(url, provider)
+  const file = sqliteFile(url)
+  if (!file) return runDeploy(url, provider)
+  fs.mkdirSync(path.dirname(file), { recursive: true })
+  const release = await lockfile.lock(file, {
+    realpath: false, lockfilePath: `${file}.migrate.lock`, stale: 30_000, update: 5_000,
+    retries: { retries: 600, minTimeout: 100, maxTimeout: 500, factor: 1.2 },
+  })
+  try {
+    await runDeploy(url, provider)
+  } finally {
+    await release()
+  }
+}
+
+function sqliteFile (url: string): string | null {
+  const f = url.replace(/^file:/, '').replace(/\?.*$/, '')
+  if (!f || f === ':memory:') return null
+  return path.isAbsolute(f) ? f : path.resolve(repoRoot, f)
+}
+
+async function runDeploy (url: string, provider: Provider): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     const child = spawn(prismaBin, ['migrate', 'deploy'], {
       cwd: repoRoot,
