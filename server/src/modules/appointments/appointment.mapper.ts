@@ -3,7 +3,7 @@ import type { AppointmentDetail, AppointmentView, StaffAppointment } from '@bian
 import type { Deps } from '../../platform/types'
 import { atShanghai, toIso, toIsoOrNull } from '../../platform/clock'
 import { maskPhone } from '../../platform/crypto'
-import { qrDataUrl } from '../service-items/service-item.service'
+import QRCode from 'qrcode'
 
 export const appointmentInclude = {
   slot: { select: { start: true, end: true, startsAt: true } },
@@ -50,10 +50,14 @@ export function appointmentView (a: AppointmentRow, c: ViewCtx): AppointmentView
 
 export const qrPayload = (a: { hallId: string; code: string }) => `bianmin://check-in?hall=${a.hallId}&code=${a.code}`
 
-/** The view plus the check-in QR code (derived from hall and code, so a stored view can be completed later). */
+/**
+ * The view plus the check-in QR code (derived from hall and code, so a stored view can be completed later). A fixed
+ * mask pattern skips scoring all eight (most of the cost of a symbol; any mask scans the same).
+ */
 export async function withQr (v: AppointmentView): Promise<AppointmentDetail> {
   const payload = qrPayload(v)
-  return { ...v, qrPayload: payload, qrCode: await qrDataUrl(payload) }
+  const svg = await QRCode.toString(payload, { type: 'svg', margin: 1, errorCorrectionLevel: 'M', maskPattern: 0 })
+  return { ...v, qrPayload: payload, qrCode: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}` }
 }
 
 export const appointmentDetail = (a: AppointmentRow, c: ViewCtx): Promise<AppointmentDetail> => withQr(appointmentView(a, c))

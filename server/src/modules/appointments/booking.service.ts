@@ -1,6 +1,6 @@
-// Booking, cancel and reschedule. Capacity is a conditional UPDATE (booked < capacity, not closed) inside the same
-// transaction that inserts the appointment; one active booking per person/item/day is the unique activeKey; an
-// Idempotency-Key row is claimed in that transaction too. Nothing relies on in-process locks.
+// Booking, cancel and reschedule. Capacity is a conditional UPDATE (booked < capacity, not closed) in the same
+// statement/transaction that inserts the appointment (booking.sql); one active booking per person/item/day is the
+// unique activeKey; the Idempotency-Key row is written there too. Nothing relies on in-process locks.
 import type { z } from 'zod'
 import { pageUrl, type AppointmentDetail, type AppointmentView, type bookingInput } from '@bianmin/shared'
 import type { Deps, StaffActor, Tx } from '../../platform/types'
@@ -10,9 +10,10 @@ import { orgPathIn } from '../../platform/scope'
 import { notify } from '../../platform/outbox'
 import { audit, type AuditMeta } from '../../platform/audit'
 import { atShanghai } from '../../platform/clock'
-import { assertBookable, newCheckInCode, slotServesItem, suspendedError } from './booking.rules'
-import { appointmentInclude, appointmentView, viewCtx, withQr, type AppointmentRow } from './appointment.mapper'
-import { claim, IdempotencyHit, record, replay, type Idem } from './idempotency'
+import { assertBookable, newCheckInCode, suspendedError } from './booking.rules'
+import { appointmentInclude, appointmentView, viewCtx, withQr, type AppointmentRow, type ViewCtx } from './appointment.mapper'
+import { IdempotencyHit, replay, type Idem } from './idempotency'
+import { loadTarget, newId, uniqueFields, writeBooking } from './booking.sql'
 import { metrics } from '../../platform/metrics'
 import { notifyRescheduled } from './appointment.notify'
 
@@ -21,7 +22,6 @@ export type Booker =
   | { kind: 'staff'; actor: StaffActor; channel: 'PHONE' | 'PROXY'; meta: AuditMeta }
 
 export const TX_OPTIONS = { maxWait: 15_000, timeout: 20_000 }
-const isUniqueViolation = (e: unknown) => (e as { code?: string })?.code === 'P2002'
 
 interface Prepared {
   slot: { id: string; hallId: string; windowId: string | null; date: string; start: string; end: string; startsAt: Date; closed: boolean }
@@ -32,26 +32,16 @@ interface Prepared {
   phoneHash: string
 }
 
-/** Every check that needs no lock, in few queries; the seat itself is taken in the transaction. */
+/** Every check that needs no lock, from one query (booking.sql); the seat itself is taken in the write. */
 async function prepare (deps: Deps, input: { slotId: string; serviceItemId: string; contactPhone: string }, booker: Booker): Promise<Prepared> {
-  const [slot, item] = await Promise.all([
-    deps.db.slot.findUnique({
-      where: { id: input.slotId },
-      include: { hall: { select: { name: true, address: true, queuePrefix: true, orgId: true, active: true, org: { select: { path: true } } } }, window: { select: { name: true } } },
-    }),
-    deps.db.serviceItem.findFirst({
-      where: { id: input.serviceItemId, active: true },
-      select: { id: true, name: true, bookable: true, windows: { where: { window: { active: true, hall: { active: true } } }, select: { windowId: true, window: { select: { hallId: true } } } } },
-    }),
-  ])
-  if (!slot || !slot.hall.active) throw notFound('预约时段')
-  if (booker.kind === 'staff' && !orgPathIn(booker.actor, slot.hall.org.path)) throw notFound('预约时段')
-  if (!item) throw notFound('事项')
-  if (!item.bookable) throw invalidState('该事项无需预约，可直接前往办理或在线办理')
-  const where = { windowIds: new Set(item.windows.map((w) => w.windowId)), hallIds: new Set(item.windows.map((w) => w.window.hallId)) }
-  if (!slotServesItem(slot, item.id, where)) throw invalidState('该时段不办理此事项，请选择其他时段')
-  await assertBookable(deps, slot)
-  if (slot.closed) throw new AppError('SLOT_FULL', '该时段已停止预约，请选择其他时段')
+  const t = await loadTarget(deps.db, input.slotId, input.serviceItemId)
+  if (!t || !t.hallActive) throw notFound('预约时段')
+  if (booker.kind === 'staff' && !orgPathIn(booker.actor, t.orgPath)) throw notFound('预约时段')
+  if (!t.itemId || !t.itemName) throw notFound('事项')
+  if (!t.bookable) throw invalidState('该事项无需预约，可直接前往办理或在线办理')
+  if (!t.serves || (Array.isArray(t.serviceItemIds) && !t.serviceItemIds.includes(t.itemId))) throw invalidState('该时段不办理此事项，请选择其他时段')
+  await assertBookable(deps, t)
+  if (t.closed) throw new AppError('SLOT_FULL', '该时段已停止预约，请选择其他时段')
   if (booker.kind === 'resident') {
     const until = booker.suspendedUntil !== undefined ? booker.suspendedUntil
       : (await deps.db.resident.findUnique({ where: { id: booker.residentId }, select: { suspendedUntil: true } }))?.suspendedUntil
@@ -59,9 +49,14 @@ async function prepare (deps: Deps, input: { slotId: string; serviceItemId: stri
   }
   const phoneHash = deps.cipher.blindIndex(input.contactPhone)
   // A clerk books by phone: the same phone may not hold the item that day through any channel (the app included).
-  if (booker.kind === 'staff') await assertPhoneFree(deps, phoneHash, item.id, slot.date)
+  if (booker.kind === 'staff') await assertPhoneFree(deps, phoneHash, t.itemId, t.date)
   const who = booker.kind === 'resident' ? booker.residentId : `tel:${phoneHash}`
-  return { slot, hall: slot.hall, window: slot.window, item: { id: item.id, name: item.name }, activeKey: `${who}:${item.id}:${slot.date}`, phoneHash }
+  return {
+    slot: { id: t.id, hallId: t.hallId, windowId: t.windowId, date: t.date, start: t.start, end: t.end, startsAt: t.startsAt, closed: t.closed },
+    hall: { name: t.hallName, address: t.hallAddress, queuePrefix: t.queuePrefix, orgId: t.orgId },
+    window: t.windowName === null ? null : { name: t.windowName },
+    item: { id: t.itemId, name: t.itemName }, activeKey: `${who}:${t.itemId}:${t.date}`, phoneHash,
+  }
 }
 
 const ACTIVE = ['BOOKED', 'CHECKED_IN', 'CALLED'] as const
@@ -75,49 +70,55 @@ async function assertPhoneFree (deps: Deps, phoneHash: string, serviceItemId: st
 
 const duplicate = () => { metrics.bookingConflicts.inc(); return new AppError('DUPLICATE', '同一事项每天只能预约一次，您已有当天的有效预约') }
 
-/** Inside a transaction: take a seat and insert the appointment (throws SLOT_FULL when none is left). */
-async function takeSeat (deps: Deps, tx: Tx, p: Prepared, input: z.output<typeof bookingInput>, booker: Booker, opts: { rescheduled?: boolean } = {}): Promise<AppointmentRow> {
-  const seat = await tx.slot.updateMany({
-    where: { id: p.slot.id, closed: false, booked: { lt: deps.db.slot.fields.capacity } },
-    data: { booked: { increment: 1 } },
-  })
-  if (seat.count === 0) { metrics.bookingConflicts.inc(); throw new AppError('SLOT_FULL', '该时段已约满，请选择其他时段') }
+/**
+ * Takes a seat and writes the appointment, its 预约成功 message and (with a key) the Idempotency-Key row holding the
+ * result, in one statement or transaction (booking.sql); throws SLOT_FULL when none is left. Staff bookings are
+ * audited in the caller's transaction.
+ */
+async function takeSeat (deps: Deps, tx: Tx | Deps['db'], p: Prepared, input: z.output<typeof bookingInput>, booker: Booker, ctx: ViewCtx,
+  opts: { rescheduled?: boolean; idem?: Idem | null } = {}): Promise<{ row: AppointmentRow; view: AppointmentView }> {
   const now = deps.clock.now()
-  const row = await tx.appointment.create({
-    data: {
-      residentId: booker.kind === 'resident' ? booker.residentId : null,
-      slotId: p.slot.id, serviceItemId: p.item.id, hallId: p.slot.hallId, windowId: p.slot.windowId, date: p.slot.date,
-      code: newCheckInCode(), activeKey: p.activeKey, contactName: input.contactName, contactPhoneEnc: deps.cipher.encrypt(input.contactPhone), contactPhoneHash: p.phoneHash,
-      note: input.note ?? null, channel: booker.kind === 'resident' ? 'APP' : booker.channel,
-      bookedById: booker.kind === 'staff' ? booker.actor.id : null, createdAt: now,
-    },
-  })
-  const a: AppointmentRow = {
-    ...row, slot: { start: p.slot.start, end: p.slot.end, startsAt: p.slot.startsAt }, serviceItem: { name: p.item.name }, hall: p.hall, window: p.window,
+  const seat = {
+    id: newId(), residentId: booker.kind === 'resident' ? booker.residentId : null,
+    slotId: p.slot.id, serviceItemId: p.item.id, hallId: p.slot.hallId, windowId: p.slot.windowId, date: p.slot.date,
+    code: newCheckInCode(), activeKey: p.activeKey, contactName: input.contactName, contactPhoneEnc: deps.cipher.encrypt(input.contactPhone), contactPhoneHash: p.phoneHash,
+    note: input.note ?? null, channel: booker.kind === 'resident' ? 'APP' : booker.channel, bookedById: booker.kind === 'staff' ? booker.actor.id : null, createdAt: now,
   }
-  if (a.residentId && !opts.rescheduled) { // a reschedule says so in its own message
-    await notify(tx, {
-      residentId: a.residentId, kind: 'BOOKING_CONFIRMED', title: '预约成功',
-      body: `您已预约 ${a.date} ${a.slot.start}-${a.slot.end} 在${a.hall.name}办理“${a.serviceItem.name}”，签到码 ${a.code}。请按时前往。`,
-      data: { page: pageUrl('appointmentDetail', { id: a.id }), appointmentId: a.id }, dedupeKey: `booked:${a.id}`,
-    }, now)
+  const row: AppointmentRow = {
+    ...seat, status: 'BOOKED', queueNumber: null, cancelReason: null, cancelledAt: null, checkedInAt: null, calledAt: null, doneAt: null, noShowAt: null,
+    slot: { start: p.slot.start, end: p.slot.end, startsAt: p.slot.startsAt }, serviceItem: { name: p.item.name }, hall: p.hall, window: p.window,
   }
+  const view = appointmentView(row, ctx)
+  // A reschedule says so in its own message.
+  const msg = row.residentId && !opts.rescheduled
+    ? {
+        id: newId(), residentId: row.residentId, title: '预约成功', dedupeKey: `booked:${row.id}`,
+        body: `您已预约 ${row.date} ${row.slot.start}-${row.slot.end} 在${row.hall.name}办理“${row.serviceItem.name}”，签到码 ${row.code}。请按时前往。`,
+        data: { page: pageUrl('appointmentDetail', { id: row.id }), appointmentId: row.id },
+      }
+    : null
+  const idem = opts.idem ? { ...opts.idem, body: view } : null
+  if (!await writeBooking(deps, tx, seat, msg, idem)) { metrics.bookingConflicts.inc(); throw new AppError('SLOT_FULL', '该时段已约满，请选择其他时段') }
   if (booker.kind === 'staff') {
-    await audit(tx, booker.actor, {
-      action: 'appointment.book_on_behalf', targetType: 'Appointment', targetId: a.id, orgId: a.hall.orgId,
-      detail: { channel: booker.channel, slotId: a.slotId, serviceItemId: a.serviceItemId },
+    await audit(tx as Tx, booker.actor, {
+      action: 'appointment.book_on_behalf', targetType: 'Appointment', targetId: row.id, orgId: row.hall.orgId,
+      detail: { channel: booker.channel, slotId: row.slotId, serviceItemId: row.serviceItemId },
     }, booker.meta)
   }
-  return a
+  return { row, view }
 }
 
-/** Runs a booking transaction; on a unique violation tells a duplicate from a code collision (then retries). */
-async function withRetry<T> (deps: Deps, activeKey: string, fn: () => Promise<T>, exceptId?: string): Promise<T> {
+/** Runs a booking write; on a unique violation tells a used key or a duplicate from a code collision (then retries). */
+async function withRetry<T> (deps: Deps, activeKey: string, fn: () => Promise<T>, exceptId?: string, idem?: Idem | null): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await fn()
     } catch (err) {
-      if (!isUniqueViolation(err)) throw err
+      const fields = uniqueFields(err)
+      if (fields === null) throw err
+      // The same key committed meanwhile (its booking may have hit the activeKey index first): replay it.
+      if (fields.includes('scope') && fields.includes('key')) throw new IdempotencyHit()
+      if (idem && await deps.db.idempotencyKey.findUnique({ where: { scope_key: { scope: idem.scope, key: idem.key } }, select: { id: true } })) throw new IdempotencyHit()
       const holder = await deps.db.appointment.findUnique({ where: { activeKey }, select: { id: true } })
       if (holder && holder.id !== exceptId) throw duplicate()
       if (attempt >= 4) throw new AppError('CONFLICT', '预约繁忙，请稍后重试')
@@ -133,13 +134,11 @@ export async function book (deps: Deps, input: z.output<typeof bookingInput>, bo
   const p = await prepare(deps, input, booker)
   const ctx = await viewCtx(deps)
   try {
-    // The stored result omits the QR image (derived from the code): nothing slow runs while the seat row is locked.
-    const view = await withRetry(deps, p.activeKey, () => deps.db.$transaction(async (tx) => {
-      if (idem) await claim(tx, idem, deps.clock.now())
-      const v = appointmentView(await takeSeat(deps, tx, p, input, booker), ctx)
-      if (idem) await record(tx, idem, 201, v)
-      return v
-    }, TX_OPTIONS))
+    // A resident's booking is one write on its own; a clerk's is a transaction with its audit entry. The stored
+    // result omits the QR image (derived from the code).
+    const view = await withRetry(deps, p.activeKey, async () => booker.kind === 'staff'
+      ? deps.db.$transaction(async (tx) => (await takeSeat(deps, tx, p, input, booker, ctx, { idem })).view, TX_OPTIONS)
+      : (await takeSeat(deps, deps.db, p, input, booker, ctx, { idem })).view, undefined, idem)
     return withQr(view)
   } catch (err) {
     if (err instanceof IdempotencyHit && idem) {
@@ -204,9 +203,9 @@ export async function reschedule (deps: Deps, residentId: string, id: string, sl
   const ctx = await viewCtx(deps)
   const view = await withRetry(deps, p.activeKey, () => deps.db.$transaction(async (tx) => {
     await releaseSeat(deps, tx, old, status)
-    const next = await takeSeat(deps, tx, p, input, booker, { rescheduled: true })
-    await notifyRescheduled(tx, old, deps.clock.now(), next)
-    return appointmentView(next, ctx)
+    const next = await takeSeat(deps, tx, p, input, booker, ctx, { rescheduled: true })
+    await notifyRescheduled(tx, old, deps.clock.now(), next.row)
+    return next.view
   }, TX_OPTIONS), old.id)
   return withQr(view)
 }

@@ -1,14 +1,11 @@
-// Idempotency-Key replay. The key row is inserted first inside the operation's own transaction and filled with the
-// result before commit, so a concurrent retry with the same key waits on the unique index and then replays the
-// committed result; a failed operation leaves no row, so its retry runs again.
+// Idempotency-Key replay. The key row, holding the result, is written by the operation's own statement/transaction
+// (booking.sql), so a concurrent retry with the same key waits on the unique index, fails it (IdempotencyHit) and
+// then replays the committed result; a failed operation leaves no row, so its retry runs again.
 import crypto from 'node:crypto'
 import type { Deps } from '../../platform/types'
-import type { Prisma } from '../../generated/sqlite/client.js'
 import { AppError } from '../../platform/errors'
 
 export interface Idem { scope: string; key: string; hash: string }
-type Tx = Pick<Deps['db'], 'idempotencyKey'>
-
 /** Thrown inside the transaction when the key already exists; the caller replays outside it. */
 export class IdempotencyHit extends Error {}
 
@@ -24,19 +21,6 @@ export function idempotencyFrom (headers: Record<string, string | string[] | und
     throw new AppError('VALIDATION_FAILED', 'Idempotency-Key 格式不正确（1–64 位字母、数字、-、_、:、.）', [{ path: 'headers.Idempotency-Key', message: '格式不正确' }])
   }
   return { scope, key, hash: crypto.createHash('sha256').update(JSON.stringify(stable(body))).digest('base64url') }
-}
-
-export async function claim (tx: Tx, idem: Idem, now: Date): Promise<void> {
-  try {
-    await tx.idempotencyKey.create({ data: { scope: idem.scope, key: idem.key, requestHash: idem.hash, createdAt: now } })
-  } catch (err) {
-    if ((err as { code?: string }).code === 'P2002') throw new IdempotencyHit()
-    throw err
-  }
-}
-
-export async function record (tx: Tx, idem: Idem, status: number, body: unknown): Promise<void> {
-  await tx.idempotencyKey.update({ where: { scope_key: { scope: idem.scope, key: idem.key } }, data: { status, body: body as Prisma.InputJsonValue } })
 }
 
 /** The stored result for this key, or null if none; 409 CONFLICT if the key was used for a different request. */
