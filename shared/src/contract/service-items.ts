@@ -73,10 +73,19 @@ export const hallInput = z.object({
 })
 export const hallPatch = hallInput.partial()
 export const staffWindow = z.object({ id, hallId: id, name: z.string(), number: z.string(), active: z.boolean(), serviceItemIds: z.array(id) })
+/** 业务线: the number prefix of walk-in tickets for the items it takes (A 社会保障, B 民政 …), PRODUCT.md §7. */
+export const staffHallLine = z.object({ id, hallId: id, prefix: z.string(), name: z.string(), sort: z.number().int(), serviceItemIds: z.array(id) })
 export const staffHall = z.object({
   id, orgId: id, orgName: z.string(), name: z.string(), address: z.string(), phone: z.string().nullable(), openHours: z.string().nullable(),
-  queuePrefix: z.string(), active: z.boolean(), windows: z.array(staffWindow),
+  queuePrefix: z.string(), active: z.boolean(), windows: z.array(staffWindow), lines: z.array(staffHallLine),
 })
+export const hallLineInput = z.object({
+  prefix: z.string({ error: '请填写号码前缀' }).trim().regex(/^[A-Z]$/, '号码前缀为 1 个大写字母（A–Z）'),
+  name: text('业务线名称', 20),
+  sort: z.number({ error: '排序必须是数字' }).int('排序必须是整数').min(0, '排序不能小于 0').max(99, '排序不能大于 99').default(0),
+  serviceItemIds: z.array(id).max(200, '事项最多 200 个').default([]),
+})
+export const hallLinePatch = hallLineInput.partial()
 export const windowInput = z.object({
   hallId: id,
   name: text('窗口名称', 30),
@@ -182,6 +191,18 @@ export const serviceItemRoutes = {
     method: 'DELETE', path: '/api/v1/staff/halls/:id', access: 'staff', roles: admin, summary: '删除便民服务中心（已有预约或评价的不能删除，请停用）', tags: adminTags,
     params: idParams, responses: { 200: ok },
   }),
+  createHallLine: route({
+    method: 'POST', path: '/api/v1/staff/halls/:id/lines', access: 'staff', roles: admin, summary: '新增业务线（取号前缀及其事项）', tags: adminTags,
+    params: idParams, body: hallLineInput, responses: { 201: staffHallLine },
+  }),
+  updateHallLine: route({
+    method: 'PATCH', path: '/api/v1/staff/hall-lines/:id', access: 'staff', roles: admin, summary: '修改业务线（已取的号不变）', tags: adminTags,
+    params: idParams, body: hallLinePatch, responses: { 200: staffHallLine },
+  }),
+  deleteHallLine: route({
+    method: 'DELETE', path: '/api/v1/staff/hall-lines/:id', access: 'staff', roles: admin, summary: '删除业务线（其事项改用第一条业务线取号，已取的号不变）', tags: adminTags,
+    params: idParams, responses: { 200: ok },
+  }),
   createWindow: route({
     method: 'POST', path: '/api/v1/staff/windows', access: 'staff', roles: admin, summary: '新增窗口（及其办理的事项）', tags: adminTags,
     body: windowInput, responses: { 201: staffWindow },
@@ -233,6 +254,7 @@ export type ServiceItemDetail = z.infer<typeof serviceItemDetail>
 export type SlotView = z.infer<typeof slotView>
 export type StaffHall = z.infer<typeof staffHall>
 export type StaffWindow = z.infer<typeof staffWindow>
+export type StaffHallLine = z.infer<typeof staffHallLine>
 export type StaffServiceItem = z.infer<typeof staffServiceItem>
 export type SlotTemplateView = z.infer<typeof slotTemplateView>
 export type SlotPlan = z.infer<typeof slotPlan>

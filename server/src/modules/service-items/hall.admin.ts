@@ -6,9 +6,12 @@ import { Prisma } from '../../generated/sqlite/client.js'
 import { AppError, notFound } from '../../platform/errors'
 import { assertOrgInScope, inSubtree } from '../../platform/scope'
 import { audit, type AuditMeta } from '../../platform/audit'
-import { idList } from './service-item.mapper'
+import { idList, lineView } from './service-item.mapper'
 
-const hallInclude = { org: { select: { name: true } }, windows: { include: { items: { select: { serviceItemId: true } } }, orderBy: { number: 'asc' } } } as const
+const hallInclude = {
+  org: { select: { name: true } }, windows: { include: { items: { select: { serviceItemId: true } } }, orderBy: { number: 'asc' } },
+  lines: { include: { items: { select: { serviceItemId: true } } }, orderBy: [{ sort: 'asc' as const }, { prefix: 'asc' as const }] },
+} satisfies Prisma.HallInclude
 type HallRow = Prisma.HallGetPayload<{ include: typeof hallInclude }>
 type WindowRow = HallRow['windows'][number]
 
@@ -16,6 +19,7 @@ const windowView = (w: WindowRow) => ({ id: w.id, hallId: w.hallId, name: w.name
 const hallView = (h: HallRow) => ({
   id: h.id, orgId: h.orgId, orgName: h.org.name, name: h.name, address: h.address, phone: h.phone, openHours: h.openHours,
   queuePrefix: h.queuePrefix, active: h.active, windows: h.windows.map(windowView),
+  lines: h.lines.map(lineView),
 })
 const templateView = (t: { id: string; hallId: string; windowId: string | null; weekday: number; start: string; end: string; capacity: number; serviceItemIds: unknown; active: boolean }) => ({
   id: t.id, hallId: t.hallId, windowId: t.windowId, weekday: t.weekday, start: t.start, end: t.end, capacity: t.capacity, serviceItemIds: idList(t.serviceItemIds), active: t.active,
@@ -51,6 +55,10 @@ export async function createHall (deps: Deps, actor: StaffActor, input: z.output
 export async function updateHall (deps: Deps, actor: StaffActor, id: string, patch: z.output<typeof hallPatch>, meta: AuditMeta) {
   await hallInScope(deps, actor, id)
   if (patch.orgId) await assertOrgInScope(deps.db, actor, patch.orgId)
+  if (patch.queuePrefix) {
+    const clash = await deps.db.hallLine.findFirst({ where: { hallId: id, prefix: { in: [...patch.queuePrefix] } }, select: { prefix: true, name: true } })
+    if (clash) throw new AppError('CONFLICT', `前缀 ${clash.prefix} 已被业务线「${clash.name}」使用，预约号请换一个前缀`, [{ path: 'queuePrefix', message: '与业务线的前缀重复' }])
+  }
   return deps.db.$transaction(async (tx) => {
     const hall = await tx.hall.update({ where: { id }, data: patch, include: hallInclude })
     await audit(tx, actor, { action: 'hall.update', targetType: 'Hall', targetId: id, orgId: hall.orgId, detail: { fields: Object.keys(patch) } }, meta)
@@ -87,6 +95,7 @@ export async function updateWindow (deps: Deps, actor: StaffActor, id: string, p
       await tx.windowServiceItem.createMany({ data: [...new Set(serviceItemIds)].map((serviceItemId) => ({ windowId: id, serviceItemId })) })
     }
     const w = await tx.window.update({ where: { id }, data, include: { items: { select: { serviceItemId: true } } } })
+    deps.state.hall.forget(`config:${w0.hallId}`)
     await audit(tx, actor, { action: 'window.update', targetType: 'Window', targetId: id, orgId: w0.hall.orgId, detail: { fields: Object.keys(patch) } }, meta)
     return windowView(w)
   })

@@ -36,3 +36,7 @@ export const guideFields = (i: ServiceItemRow) => ({
 export const staffItemView = (i: ServiceItemRow) => ({ ...guideFields(i), active: i.active, updatedAt: toIso(i.updatedAt) })
 
 export const idList = (json: unknown): string[] | null => (Array.isArray(json) ? json.filter((x): x is string => typeof x === 'string') : null)
+
+/** A hall's business line (业务线) as the admin pages see it. */
+export const lineView = (l: { id: string; hallId: string; prefix: string; name: string; sort: number; items: { serviceItemId: string }[] }) =>
+  ({ id: l.id, hallId: l.hallId, prefix: l.prefix, name: l.name, sort: l.sort, serviceItemIds: l.items.map((i) => i.serviceItemId) })

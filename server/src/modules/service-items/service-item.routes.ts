@@ -5,6 +5,7 @@ import { mountContract } from '../../platform/http'
 import * as items from './service-item.service'
 import * as itemAdmin from './service-item.admin'
 import * as hallAdmin from './hall.admin'
+import * as lineAdmin from './hall-line.admin'
 import * as removal from './service-item.delete'
 import * as slotAdmin from './slot.admin'
 
@@ -24,6 +25,9 @@ export function serviceItemRoutes (router: Router<AppState>, deps: Deps): void {
   mountContract(router, deps, contract.createHall, async ({ body }, c) => hallAdmin.createHall(deps, c.actor, body, meta(c)))
   mountContract(router, deps, contract.updateHall, async ({ params, body }, c) => hallAdmin.updateHall(deps, c.actor, params.id, body, meta(c)))
   mountContract(router, deps, contract.deleteHall, async ({ params }, c) => removal.deleteHall(deps, c.actor, params.id, meta(c)))
+  mountContract(router, deps, contract.createHallLine, async ({ params, body }, c) => lineAdmin.createLine(deps, c.actor, params.id, body, meta(c)))
+  mountContract(router, deps, contract.updateHallLine, async ({ params, body }, c) => lineAdmin.updateLine(deps, c.actor, params.id, body, meta(c)))
+  mountContract(router, deps, contract.deleteHallLine, async ({ params }, c) => lineAdmin.deleteLine(deps, c.actor, params.id, meta(c)))
   mountContract(router, deps, contract.createWindow, async ({ body }, c) => hallAdmin.createWindow(deps, c.actor, body, meta(c)))
   mountContract(router, deps, contract.updateWindow, async ({ params, body }, c) => hallAdmin.updateWindow(deps, c.actor, params.id, body, meta(c)))
   mountContract(router, deps, contract.deleteWindow, async ({ params }, c) => removal.deleteWindow(deps, c.actor, params.id, meta(c)))
