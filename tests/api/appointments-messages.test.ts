@@ -1,8 +1,9 @@
-// Messages for every state change of a booking a resident cares about: rescheduled (the old code void), checked in,
+// Messages for every state change of a booking a resident cares about: rescheduled (the old booking reads 已改约, its
+// code no longer checks in), checked in,
 // called (which window), done with an invitation to rate; each one links to its page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { pageUrl } from '@bianmin/shared'
-import { startTestApp, type TestApp } from '../support/app'
+import { startTestApp, expectError, type TestApp } from '../support/app'
 import { MONDAY, book, demoItem, slotOn } from '../support/booking'
 
 let t: TestApp
@@ -26,6 +27,11 @@ describe('booking messages', () => {
     expect(rescheduled.page).toBe(pageUrl('appointmentDetail', { id: moved.id }))
     expect(items.filter((m) => m.title === '预约成功' && m.body.includes(moved.code))).toEqual([]) // one message for the change
 
+    // The old booking reads 已改约 (it points at the new one) and its code no longer checks in.
+    const was = await r.call('getAppointment', { params: { id: first.id } })
+    expect(was).toMatchObject({ status: 'CANCELLED', rescheduledToId: moved.id, canCancel: false })
+    expect((await r.call('listAppointments', { query: { limit: 50 } })).items.find((a) => a.id === first.id)?.rescheduledToId).toBe(moved.id)
+    expect((await r.call('getAppointment', { params: { id: moved.id } })).rescheduledToId).toBeNull()
     const clerk = await t.staff('clerk')
     const checked = await clerk.call('checkInAppointment', { params: { id: moved.id } })
     const window = await t.deps.db.window.findFirstOrThrow({ where: { hallId: checked.hallId }, orderBy: { number: 'asc' } })
@@ -40,6 +46,22 @@ describe('booking messages', () => {
     const done = items.find((m) => m.title === '已办结，欢迎评价')!
     expect(done.page).toBe(pageUrl('ratingRate', { subjectType: 'APPOINTMENT', subjectId: moved.id }))
     expect(items.filter((m) => !m.read).length).toBeGreaterThanOrEqual(5)
+  })
+})
+
+describe('改约 voids the old code', () => {
+  it('a booking moved to another slot of today no longer checks in with its old code; the new code does', async () => {
+    const item = await demoItem(t)
+    const r = await t.resident('void-old-code')
+    const first = await book(r.call, await slotOn(t, item.id, '2026-09-28', '16:00'), item)
+    const moved = await r.call('rescheduleAppointment', { params: { id: first.id }, body: { slotId: (await slotOn(t, item.id, '2026-09-28', '16:30')).id } })
+    const clerk = await t.staff('clerk')
+    if (moved.code === first.code) throw new Error('codes of one hall and day are unique')
+    const e = await expectError(clerk.call('checkInByCode', { body: { hallId: first.hallId, code: first.code } }), 422, 'INVALID_STATE')
+    expect(e.message).toBe('该预约已改约，原签到码已作废，请出示改约后的新签到码')
+    await expectError(clerk.call('checkInAppointment', { params: { id: first.id } }), 422, 'INVALID_STATE')
+    expect((await t.deps.db.appointment.findUniqueOrThrow({ where: { id: first.id } })).checkedInAt).toBeNull()
+    expect((await clerk.call('checkInByCode', { body: { hallId: moved.hallId, code: moved.code } })).id).toBe(moved.id)
   })
 })
 

@@ -26,6 +26,8 @@ export const appointmentView = z.object({
   checkedInAt: isoDateTime.nullable(),
   calledAt: isoDateTime.nullable(),
   doneAt: isoDateTime.nullable(),
+  /** 改约: the booking this one was moved to (this one reads 已改约, its code void); in the resident's own reads. */
+  rescheduledToId: id.nullable().optional(),
 })
 export const appointmentDetail = appointmentView.extend({
   /** QR code of the check-in code (data: URL, SVG), scanned at the hall. */

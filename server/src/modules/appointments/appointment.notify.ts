@@ -1,5 +1,6 @@
 // Messages for the state changes of a booking a resident cares about (PRODUCT.md reminders): rescheduled, checked
-// in, called (which window), done with an invitation to rate. Written in the transaction of the change.
+// in, called (which window), done with an invitation to rate. Written in the transaction of the change (a reschedule
+// also links the old booking to the new one).
 import { pageUrl } from '@bianmin/shared'
 import type { Tx } from '../../platform/types'
 import { notify } from '../../platform/outbox'
@@ -13,6 +14,8 @@ const when = (a: Booking) => `${a.date} ${a.slot.start}-${a.slot.end}`
 
 /** The new booking's message; the old booking's 预约成功 message says its code is void. */
 export async function notifyRescheduled (tx: Tx, old: Booking, now: Date, next: Booking): Promise<void> {
+  // The old booking points at the new one, so it reads 已改约 (not a plain 已取消).
+  await tx.appointment.update({ where: { id: old.id }, data: { rescheduledToId: next.id } })
   if (!next.residentId) return
   const void_ = `（已改约到 ${when(next)}，此签到码 ${old.code} 已作废）`
   for (const m of await tx.notification.findMany({ where: { residentId: next.residentId, dedupeKey: { in: [`booked:${old.id}`, `rescheduled:${old.id}`] } }, select: { id: true, title: true, body: true } })) {

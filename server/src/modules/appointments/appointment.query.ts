@@ -13,6 +13,9 @@ import { appointmentDetail, appointmentInclude, appointmentView, staffAppointmen
  * 我的预约 by appointment time: today's and coming bookings first (soonest on top), then the past ones from the most
  * recent. One cursor runs through both parts (`past: true` once the coming ones are listed).
  */
+/** 改约: where a booking of the resident's was moved to. */
+const moved = (a: { rescheduledToId?: string | null }) => ({ rescheduledToId: a.rescheduledToId ?? null })
+
 export async function listMine (deps: Deps, residentId: string, q: { status?: AppointmentStatus; limit: number; cursor?: string }) {
   const dayStart = atShanghai(deps.clock.today())
   const cur = decodeCursor(q.cursor)
@@ -22,7 +25,7 @@ export async function listMine (deps: Deps, residentId: string, q: { status?: Ap
   })
   const past = (limit: number, cursor?: string) => paginate({ limit, cursor }, { by: 'slot.startsAt', dir: 'desc' }, find({ slot: { startsAt: { lt: dayStart } } }))
   const markPast = (c: string | null) => (c ? encodeCursor({ ...decodeCursor(c)!, past: true }) : null)
-  let items: { id: string }[]
+  let items: { id: string; rescheduledToId?: string | null }[]
   let nextCursor: string | null
   if (cur?.past) {
     const page = await past(q.limit, q.cursor)
@@ -41,13 +44,13 @@ export async function listMine (deps: Deps, residentId: string, q: { status?: Ap
     }
   }
   const ctx = await viewCtx(deps)
-  return { items: items.map((a) => appointmentView(a as AppointmentRow, ctx)), nextCursor }
+  return { items: items.map((a) => ({ ...appointmentView(a as AppointmentRow, ctx), ...moved(a) })), nextCursor }
 }
 
 export async function getMine (deps: Deps, residentId: string, id: string) {
   const a = await deps.db.appointment.findFirst({ where: { id, residentId }, include: appointmentInclude })
   if (!a) throw notFound('预约')
-  return appointmentDetail(a as AppointmentRow, await viewCtx(deps))
+  return { ...await appointmentDetail(a as AppointmentRow, await viewCtx(deps)), ...moved(a) }
 }
 
 /** Halls filter for staff: one hall (404 outside the subtree) or every hall in it. */

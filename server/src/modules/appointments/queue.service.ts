@@ -35,6 +35,7 @@ const isUniqueViolation = (e: unknown) => (e as { code?: string })?.code === 'P2
 /** BOOKED → CHECKED_IN with the next queue number of the hall and day (unique index; retried on a race). */
 export async function checkIn (deps: Deps, actor: StaffActor, a: AppointmentRow, meta: AuditMeta) {
   if (a.status === 'CHECKED_IN' || a.status === 'CALLED') return view(deps, a.id) // scanned twice: same number
+  if (a.status !== 'BOOKED' && (a as { rescheduledToId?: string | null }).rescheduledToId) throw invalidState('该预约已改约，原签到码已作废，请出示改约后的新签到码')
   if (a.status !== 'BOOKED') throw invalidState(`该预约${statusName[a.status]}，不能签到`)
   if (a.date !== deps.clock.today()) throw invalidState(`只能为当天的预约签到（该预约为 ${a.date}）`)
   const grace = (await deps.settings.get()).hall.appointmentGraceMinutes
