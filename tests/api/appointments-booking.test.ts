@@ -125,10 +125,11 @@ describe('bookable window', () => {
     const past = await t.deps.db.slot.findFirstOrThrow({ where: { date: '2026-09-28', start: '09:00', hall: { name: '湖里街道便民服务中心' } } })
     const e1 = await expectError(book(r.call, past, item), 422, 'OUT_OF_WINDOW')
     expect(e1.details).toMatchObject({ reason: 'PAST' })
-    const far = await t.deps.db.slot.findFirstOrThrow({ where: { date: '2026-10-14', hall: { name: '湖里街道便民服务中心' } } })
+    // 今天起 7 个工作日 ends on 10-12 (today is the first): the 8th working day is too far.
+    const far = await t.deps.db.slot.findFirstOrThrow({ where: { date: '2026-10-13', hall: { name: '湖里街道便民服务中心' } } })
     const e2 = await expectError(book(r.call, far, item), 422, 'OUT_OF_WINDOW')
     expect(e2.message).toMatch(/7 个工作日/)
-    expect(e2.details).toMatchObject({ reason: 'TOO_FAR', lastBookableDate: '2026-10-13' })
+    expect(e2.details).toMatchObject({ reason: 'TOO_FAR', lastBookableDate: '2026-10-12' })
     // A slot left on a day that has since become a holiday (admin override).
     const slot = await slotOn(t, item.id, '2026-10-12', '09:00')
     t.deps.calendar.setOverride('2026-10-12', false)
@@ -237,7 +238,7 @@ describe('privacy', () => {
 
   it('lists my appointments newest first with a cursor, and shows the code with a QR code', async () => {
     const r = await t.resident()
-    for (const [what, d, s] of [[item, '2026-10-13', '09:00'], [other, '2026-10-13', '09:00'], [item, '2026-10-12', '14:30']] as const) {
+    for (const [what, d, s] of [[item, '2026-10-12', '09:00'], [other, '2026-10-12', '09:00'], [item, '2026-10-09', '14:30']] as const) {
       await book(r.call, await slotOn(t, what.id, d, s), what)
       t.deps.clock.advance(1000)
     }
@@ -246,7 +247,7 @@ describe('privacy', () => {
     const p2 = await r.call('listAppointments', { query: { limit: 2, cursor: p1.nextCursor! } })
     expect(p2.items).toHaveLength(1)
     expect(p2.nextCursor).toBeNull()
-    expect(p1.items[0]!.date).toBe('2026-10-12')
+    expect(p1.items[0]!.date).toBe('2026-10-09')
     const d = await r.call('getAppointment', { params: { id: p1.items[0]!.id } })
     expect(d.qrPayload).toContain(`code=${d.code}`)
     expect(d.qrCode).toMatch(/^data:image\/svg\+xml;base64,/)

@@ -10,21 +10,38 @@ beforeAll(async () => { t = await startTestApp({ clock: MONDAY, demo: true }) })
 afterAll(async () => { await t.close() })
 
 describe('slots follow the working-day calendar', () => {
-  it('offers today … 7 working days ahead: none in the National Day holiday, the 调休 Saturday, no plain weekend', async () => {
+  it('offers 7 working days from today (今天起 7 个工作日): none in the National Day holiday, the 调休 Saturday, no plain weekend', async () => {
     const item = await demoItem(t)
     const r = await t.anon('listServiceItemSlots', { params: { id: item.id } })
-    expect(r.dates).toEqual(['2026-09-28', '2026-09-29', '2026-09-30', '2026-10-08', '2026-10-09', '2026-10-10', '2026-10-12', '2026-10-13'])
+    expect(r.dates).toEqual(['2026-09-28', '2026-09-29', '2026-09-30', '2026-10-08', '2026-10-09', '2026-10-10', '2026-10-12'])
     const dates = new Set(r.items.map((s) => s.date))
     for (let d = 1; d <= 7; d++) expect(dates.has(`2026-10-0${d}`)).toBe(false)
     expect(dates.has('2026-10-10')).toBe(true)
     expect(dates.has('2026-10-11')).toBe(false)
     expect(dates.has('2026-10-03')).toBe(false)
-    expect([...dates].every((d) => d <= '2026-10-13')).toBe(true)
+    expect([...dates].every((d) => d <= '2026-10-12')).toBe(true)
     // Nothing past: at 08:00 every slot of today is still ahead; the shape is the documented one.
     const first = r.items[0]!
     expect(first).toMatchObject({ date: '2026-09-28', start: '09:00', end: '09:30', capacity: 3, remaining: 3 })
     expect(first.startsAt).toBe('2026-09-28T09:00:00.000+08:00')
     expect(first.hallName).toBe('湖里街道便民服务中心')
+  })
+
+  it('lists exactly booking.maxWorkdaysAhead days, read from the settings', async () => {
+    const item = await demoItem(t)
+    const admin = await t.staff('admin')
+    await admin.call('updateSettings', { body: { booking: { maxWorkdaysAhead: 3 } } })
+    try {
+      const r = await t.anon('listServiceItemSlots', { params: { id: item.id } })
+      expect(r.dates).toEqual(['2026-09-28', '2026-09-29', '2026-09-30'])
+      expect(r.items.every((s) => s.date <= '2026-09-30')).toBe(true)
+      // On a day off the N days start at the next working day.
+      t.deps.clock.freeze('2026-10-03T08:00:00+08:00')
+      expect((await t.anon('listServiceItemSlots', { params: { id: item.id } })).dates).toEqual(['2026-10-08', '2026-10-09', '2026-10-10'])
+    } finally {
+      t.deps.clock.freeze(MONDAY)
+      await admin.call('updateSettings', { body: { booking: { maxWorkdaysAhead: 7 } } })
+    }
   })
 
   it('has no slot rows at all on holidays and plain weekends in the database', async () => {

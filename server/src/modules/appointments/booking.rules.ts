@@ -1,5 +1,5 @@
-// Booking rules shared by the slot list and the booking itself: the bookable window (today up to N working days
-// ahead, not past, working days only) and which slots serve which service item.
+// Booking rules shared by the slot list and the booking itself: the bookable window (N working days from today,
+// today counted when it is one; not past, working days only) and which slots serve which service item.
 import crypto from 'node:crypto'
 import type { Deps } from '../../platform/types'
 import { AppError } from '../../platform/errors'
@@ -10,7 +10,8 @@ export interface BookingWindow { today: string; last: string }
 export async function bookingWindow (deps: Deps): Promise<BookingWindow> {
   const { maxWorkdaysAhead } = (await deps.settings.get()).booking
   const today = deps.clock.today()
-  return { today, last: deps.calendar.addWorkdays(today, maxWorkdaysAhead) }
+  // 今天起 N 个工作日: today (when a working day) is the first of the N.
+  return { today, last: deps.calendar.nextWorkdays(today, maxWorkdaysAhead).at(-1) ?? today }
 }
 
 /** Throws OUT_OF_WINDOW unless the slot can be booked now. */
