@@ -37,6 +37,21 @@ const unauthenticated = (message = '登录已失效，请重新登录') => new A
 
 const staffWithOrg = (deps: Deps, id: string) => deps.db.staff.findUnique({ where: { id }, include: { org: { select: { path: true } } } })
 
+type SessionRow = { id: string; subjectType: string; subjectId: string; expiresAt: Date; revokedAt: Date | null; lastSeenAt: Date }
+type ResidentRow = { id: string; deletedAt: Date | null; consentVersion: string | null; suspendedUntil: Date | null }
+
+async function residentSession (deps: Deps, sessionId: string, residentId: string): Promise<[SessionRow | null, ResidentRow | null]> {
+  const rows = await deps.db.$queryRaw<(SessionRow & { rid: string | null; deletedAt: Date | null; consentVersion: string | null; suspendedUntil: Date | null })[]>`
+    SELECT s."id", s."subjectType", s."subjectId", s."expiresAt", s."revokedAt", s."lastSeenAt",
+      r."id" AS "rid", r."deletedAt", r."consentVersion", r."suspendedUntil"
+    FROM "AuthSession" s LEFT JOIN "Resident" r ON r."id" = ${residentId}
+    WHERE s."id" = ${sessionId}`
+  const row = rows[0]
+  if (!row) return [null, null]
+  const { rid, deletedAt, consentVersion, suspendedUntil, ...session } = row
+  return [session, rid ? { id: rid, deletedAt, consentVersion, suspendedUntil } : null]
+}
+
 async function resolveActor (deps: Deps, token: string): Promise<Actor> {
   let payload: { sub?: string; jti?: string; typ?: unknown }
   try {
@@ -46,14 +61,12 @@ async function resolveActor (deps: Deps, token: string): Promise<Actor> {
     throw unauthenticated()
   }
   if (!payload.sub || !payload.jti) throw unauthenticated()
-  // The session and its subject (named by the token's sub, checked against the session) are read at once.
+  // The session and its subject (named by the token's sub, checked against the session) are read at once: for a
+  // resident one joined SELECT (every resident request pays it), for staff two queries in parallel.
   const resident = payload.typ === 'r'
-  const [session, subject] = await Promise.all([
-    deps.db.authSession.findUnique({ where: { id: payload.jti } }),
-    resident
-      ? deps.db.resident.findUnique({ where: { id: payload.sub }, select: { id: true, deletedAt: true, consentVersion: true, suspendedUntil: true } })
-      : staffWithOrg(deps, payload.sub),
-  ])
+  const [session, subject] = resident
+    ? await residentSession(deps, payload.jti, payload.sub)
+    : await Promise.all([deps.db.authSession.findUnique({ where: { id: payload.jti } }), staffWithOrg(deps, payload.sub)])
   const now = deps.clock.now()
   if (!session || session.revokedAt || session.expiresAt <= now || session.subjectId !== payload.sub) throw unauthenticated()
   if ((session.subjectType === 'STAFF') === resident) throw unauthenticated()

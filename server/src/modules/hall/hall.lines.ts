@@ -1,6 +1,6 @@
 // Business lines (业务线, the number prefix of a ticket), opening hours for taking tickets, and the windows a
 // ticket may be called by.
-import type { Db, Tx } from '../../platform/types'
+import type { Db } from '../../platform/types'
 import { shanghaiTime } from '../../platform/clock'
 
 export interface Line { prefix: string; name: string }
@@ -15,18 +15,6 @@ export async function lineFor (db: Pick<Db, 'hallLineItem' | 'hallLine'>, hall: 
 
 /** Appointments are numbered with the hall's own prefix (A007): walk-in lines must use another letter. */
 export const fallbackLine = (appointmentPrefix: string): Line => ({ prefix: appointmentPrefix === 'Z' ? 'X' : 'Z', name: '综合' })
-
-export const formatNumber = (prefix: string, seq: number): string => `${prefix}${String(seq).padStart(3, '0')}`
-
-/**
- * Next sequence of the hall's line today: one atomic INSERT … ON CONFLICT DO UPDATE … RETURNING (SQLite ≥ 3.35 and
- * PostgreSQL), so concurrent takers are ordered by the database and never get the same number.
- */
-export async function nextSeq (tx: Pick<Db, '$queryRaw'>, hallId: string, date: string, line: string): Promise<number> {
-  const rows = await tx.$queryRaw<{ last: number | bigint }[]>`INSERT INTO "TicketCounter" ("hallId", "date", "line", "last") VALUES (${hallId}, ${date}, ${line}, 1)
-    ON CONFLICT ("hallId", "date", "line") DO UPDATE SET "last" = "TicketCounter"."last" + 1 RETURNING "last"`
-  return Number(rows[0]!.last)
-}
 
 const periodRe = /([01]?\d|2[0-3])[:：]([0-5]\d)\s*[-–—~～至到]\s*([01]?\d|2[0-3])[:：]([0-5]\d)/g
 const pad = (h: string) => h.padStart(2, '0')

@@ -7,19 +7,20 @@ import { audit, type AuditMeta } from '../../platform/audit'
 import { inSubtree } from '../../platform/scope'
 import { shanghaiTime, toIso } from '../../platform/clock'
 import { TX_OPTIONS } from '../appointments/booking.service'
-import { formatNumber, hallConfig, nextSeq } from './hall.lines'
+import { hallConfig } from './hall.lines'
+import { insertTicket } from './ticket.sql'
+import { uniqueFields } from '../appointments/booking.sql'
 import { hallOpen, loadTicket, ownTicket, publicHall, residentView, staffView } from './hall.query'
 import type { TicketRow } from './hall.mapper'
 
 const duplicate = () => new AppError('DUPLICATE', '您在该服务中心已有一个等候中的号，请办理或取消后再取号')
-const isUnique = (e: unknown) => (e as { code?: string })?.code === 'P2002'
 export const activeKeyOf = (residentId: string, hallId: string) => `${residentId}:${hallId}`
 const hourOf = (d: Date) => Number(shanghaiTime(d).slice(0, 2))
 
 /** Publishes a queue event after the change committed (never fails the request). */
-export async function announce (deps: Deps, e: Omit<HallEvent, 'at' | 'waiting'> & { at?: Date }) {
+export async function announce (deps: Deps, e: Omit<HallEvent, 'at' | 'waiting'> & { at?: Date; waiting?: number }) {
   try {
-    const waiting = await deps.db.ticket.count({ where: { hallId: e.hallId, date: deps.clock.today(), status: 'WAITING' } })
+    const waiting = e.waiting ?? await deps.db.ticket.count({ where: { hallId: e.hallId, date: deps.clock.today(), status: 'WAITING' } })
     await deps.state.hall.publish({ ...e, at: toIso(e.at ?? deps.clock.now()), waiting })
   } catch (err) {
     deps.log.error({ err: (err as Error).message }, 'hall event not published')
@@ -47,33 +48,34 @@ interface NewTicket {
 }
 
 /**
- * A walk-in ticket with the next number of its line. The counter is one atomic upsert (the database orders
- * concurrent takers), then the row; a resident's second waiting ticket fails on the unique activeKey (DUPLICATE).
- * App tickets are two statements without an interactive transaction (the hot path: hundreds at opening time); a
- * desk ticket is issued in one transaction with its audit entry.
+ * A walk-in ticket with the next number of its line: the counter upsert, the row and the waiting count in one
+ * statement or transaction (ticket.sql; the database orders concurrent takers); a resident's second waiting ticket
+ * fails on the unique activeKey (DUPLICATE) and takes no number. A desk ticket is issued with its audit entry.
  */
-async function insertWalkIn (deps: Deps, n: NewTicket): Promise<TicketRow> {
+async function insertWalkIn (deps: Deps, n: NewTicket): Promise<{ row: TicketRow; waiting: number }> {
   const date = deps.clock.today()
   const line = n.setup.line
-  const activeKey = n.residentId ? activeKeyOf(n.residentId, n.hall.id) : null
-  if (activeKey && await deps.db.ticket.findUnique({ where: { activeKey }, select: { id: true } })) throw duplicate()
-  const write = async (tx: Tx) => {
-    const now = deps.clock.now()
-    const seq = await nextSeq(tx, n.hall.id, date, line.prefix)
-    const t = await tx.ticket.create({
-      data: {
-        hallId: n.hall.id, date, line: line.prefix, lineName: line.name, seq, number: formatNumber(line.prefix, seq), serviceItemId: n.serviceItemId,
-        channel: n.channel, residentId: n.residentId ?? null, activeKey, rankAt: now, hour: hourOf(now), createdAt: now,
-        contactName: n.contact?.name ?? null, contactPhoneEnc: n.contact?.phone ? deps.cipher.encrypt(n.contact.phone) : null, issuedById: n.actor?.id ?? null,
-      },
-    })
-    if (n.actor) await audit(tx, n.actor, { action: 'ticket.issue', targetType: 'Ticket', targetId: t.id, orgId: n.hall.orgId, detail: { number: t.number, serviceItemId: n.serviceItemId } }, n.meta)
-    return { ...t, hall: { name: n.hall.name, orgId: n.hall.orgId }, serviceItem: { name: n.setup.itemName }, window: null } as TicketRow
+  const now = deps.clock.now()
+  const t = {
+    hallId: n.hall.id, date, line: line.prefix, lineName: line.name, serviceItemId: n.serviceItemId, channel: n.channel,
+    residentId: n.residentId ?? null, activeKey: n.residentId ? activeKeyOf(n.residentId, n.hall.id) : null,
+    contactName: n.contact?.name ?? null, contactPhoneEnc: n.contact?.phone ? deps.cipher.encrypt(n.contact.phone) : null, issuedById: n.actor?.id ?? null,
+    now, hour: hourOf(now),
+  }
+  const write = async (tx: Tx | Deps['db']) => {
+    const made = await insertTicket(deps, tx, t)
+    if (n.actor) await audit(tx as Tx, n.actor, { action: 'ticket.issue', targetType: 'Ticket', targetId: made.id, orgId: n.hall.orgId, detail: { number: made.number, serviceItemId: n.serviceItemId } }, n.meta)
+    const row: TicketRow = {
+      ...t, id: made.id, seq: made.seq, number: made.number, status: 'WAITING', appointmentId: null, rankAt: now, windowId: null, transferredTo: null,
+      firstCalledAt: null, calledAt: null, doneAt: null, skippedAt: null, cancelledAt: null, recallCount: 0, skipRecalled: false, createdAt: now,
+      hall: { name: n.hall.name, orgId: n.hall.orgId }, serviceItem: { name: n.setup.itemName }, window: null,
+    }
+    return { row, waiting: made.waiting }
   }
   try {
     return n.actor ? await deps.db.$transaction(write, TX_OPTIONS) : await write(deps.db)
   } catch (err) {
-    if (isUnique(err) && activeKey) throw duplicate()
+    if (uniqueFields(err) !== null && t.activeKey) throw duplicate()
     throw err
   }
 }
@@ -83,8 +85,8 @@ export async function takeTicket (deps: Deps, actor: ResidentActor, body: { hall
   const { reason } = await hallOpen(deps, hall)
   if (reason) throw new AppError('OUT_OF_WINDOW', reason)
   const setup = await itemSetup(deps, hall, body.serviceItemId)
-  const t = await insertWalkIn(deps, { hall, setup, serviceItemId: body.serviceItemId, channel: 'APP', residentId: actor.id })
-  await announce(deps, { type: 'TICKET', hallId: hall.id, ticketId: t.id, number: t.number, line: t.line })
+  const { row: t, waiting } = await insertWalkIn(deps, { hall, setup, serviceItemId: body.serviceItemId, channel: 'APP', residentId: actor.id })
+  await announce(deps, { type: 'TICKET', hallId: hall.id, ticketId: t.id, number: t.number, line: t.line, at: t.createdAt, waiting })
   return residentView(deps, t, setup)
 }
 
@@ -93,8 +95,8 @@ export async function issueDeskTicket (deps: Deps, actor: StaffActor, hallId: st
   if (!hall) throw notFound('服务中心')
   if (!hall.active) throw invalidState('该服务中心已停用，不能取号')
   const setup = await itemSetup(deps, hall, body.serviceItemId)
-  const t = await insertWalkIn(deps, { hall, setup, serviceItemId: body.serviceItemId, channel: 'DESK', contact: { name: body.contactName, phone: body.contactPhone }, actor, meta })
-  await announce(deps, { type: 'TICKET', hallId: hall.id, ticketId: t.id, number: t.number, line: t.line })
+  const { row: t, waiting } = await insertWalkIn(deps, { hall, setup, serviceItemId: body.serviceItemId, channel: 'DESK', contact: { name: body.contactName, phone: body.contactPhone }, actor, meta })
+  await announce(deps, { type: 'TICKET', hallId: hall.id, ticketId: t.id, number: t.number, line: t.line, at: t.createdAt, waiting })
   return staffView(deps, t, setup)
 }
 
