@@ -1,4 +1,5 @@
-// 依申请公开 for handlers and reviewers: applications by state; a table on a desk, one row per application.
+// 依申请公开 for handlers and reviewers: applications by state; a table on a desk, one row per application, the
+// request beside it.
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { disclosureApplicantTypeLabels, disclosureChannelLabels, disclosureLines } from '@bianmin/shared'
@@ -6,7 +7,9 @@ import { staffApi } from '@/api/client'
 import { Action, Choices, go, Loaded, PagedFooter, Section, Tag, usePagedList, useResource } from '@/kit'
 import { dateOf, disclosureTone, outcomeText, type DisclosureSummary } from '@/utils/disclosure'
 import { DataTable, type Column } from '../../shell/data-table'
+import { MasterDetail, useSelection } from '../../shell/master-detail'
 import { StaffPage } from '../../shell/staff-page'
+import { DisclosureCase } from '../detail/case-view'
 
 const tabs = [
   { value: 'open', label: '办理中', query: { status: 'OPEN' as const } },
@@ -73,6 +76,7 @@ function AnnualTable () {
 export default function StaffDisclosureListPage () {
   const [annual, setAnnual] = useState(false)
   const [tab, setTab] = useState('open')
+  const sel = useSelection('staffDisclosureDetail')
   const list = usePagedList((cursor) => staffApi('listStaffDisclosures', { query: { ...tabs.find((t) => t.value === tab)!.query, limit: 20, cursor } }), [tab])
   return (
     <StaffPage title='依申请公开' width='wide'
@@ -86,11 +90,19 @@ export default function StaffDisclosureListPage () {
       <View className='staff-filters'>
         <Choices label='办理状态' options={tabs} value={tab} onChange={setTab} testId={(k) => `tab-${k}`} />
       </View>
-      {list.items.length > 0 && (
-        <DataTable label='依申请公开列表' columns={columns} rows={list.items} rowKey={(d) => d.id} rowLabel={(d) => d.description}
-          onRowClick={(d) => go('staffDisclosureDetail', { id: d.id })} rowTestId='staff-disclosure-item' />
-      )}
-      <PagedFooter list={list} empty={{ title: '没有需要办理的申请' }} endText={null} />
+      <MasterDetail
+        list={(
+          <>
+            {list.items.length > 0 && (
+              <DataTable label='依申请公开列表' columns={columns} rows={list.items} rowKey={(d) => d.id} rowLabel={(d) => d.description}
+                onRowClick={(d) => sel.open(d.id)} selectedKey={sel.selected} rowTestId='staff-disclosure-item' />
+            )}
+            <PagedFooter list={list} empty={{ title: '没有需要办理的申请' }} endText={null} />
+          </>
+        )}
+        detail={sel.selected ? <DisclosureCase key={sel.selected} id={sel.selected} onChange={() => void list.refresh()} /> : null}
+        placeholder='在左侧选择一件申请，查看并办理'
+      />
     </StaffPage>
   )
 }
