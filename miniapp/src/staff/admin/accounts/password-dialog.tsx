@@ -1,12 +1,8 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import { Action, Actions, Section } from '@/kit'
 
-interface Props {
-  title: string
-  who: string
-  password: string
-  onClose: () => void
-}
+interface Props { title: string; who: string; password: string; onClose: () => void }
 
 /** Shows a one-time password once, with a copy button. */
 export function PasswordDialog ({ title, who, password, onClose }: Props) {
@@ -16,17 +12,14 @@ export function PasswordDialog ({ title, who, password, onClose }: Props) {
       .catch(() => Taro.showToast({ title: '复制失败，请手动抄写', icon: 'none' }))
   }
   return (
-    <View className='wb-dialog' data-testid='password-dialog'>
-      <View className='wb-dialog__box'>
-        <Text className='wb-dialog__title'>{title}</Text>
-        <Text className='wb-dialog__text'>{who}的登录密码：</Text>
-        <Text className='wb-dialog__secret' selectable userSelect data-testid='one-time-password'>{password}</Text>
-        <Text className='wb-dialog__text'>这个密码只显示这一次。请复制或抄下来，当面交给本人；本人第一次登录后需要修改密码。</Text>
-        <View className='wb-dialog__actions'>
-          <Button className='bm-button' onClick={copy} data-testid='password-copy'>复制密码</Button>
-          <Button className='bm-button bm-button--primary' onClick={onClose} data-testid='password-close'>我已记下</Button>
-        </View>
-      </View>
-    </View>
+    <Section title={title} testId='password-dialog'>
+      <Text className='staff-case__line'>{`${who}的登录密码：`}</Text>
+      <Text className='staff-case__title staff-secret' selectable userSelect data-testid='one-time-password'>{password}</Text>
+      <Text className='staff-case__line'>这个密码只显示这一次。请复制或抄下来，当面交给本人；本人第一次登录后需要修改密码。</Text>
+      <Actions>
+        <Action onClick={copy} testId='password-copy'>复制密码</Action>
+        <Action kind='primary' onClick={onClose} testId='password-close'>我已记下</Action>
+      </Actions>
+    </Section>
   )
 }
