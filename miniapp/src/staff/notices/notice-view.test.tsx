@@ -32,4 +32,20 @@ describe('信息审核', () => {
     await vi.waitFor(() => expect(api.requests.some((r) => r.method === 'POST' && r.path === '/api/v1/staff/notices/n1/approve')).toBe(true))
     expect(api.requests.some((r) => r.path.endsWith('/reject'))).toBe(false)
   })
+
+  it('shows a written 摘要 but not an automatic one that repeats the body', async () => {
+    Taro.setStorageSync('bm_staff_token', 'staff-token')
+    const body = '<p>东荣社区居务公开：11月份低保金已发放到户，请居民查收。</p>'
+    for (const [summary, shown] of [['东荣社区居务公开：11月份低保金已发放到户，请居民查收。', false], ['东荣社区居务公开：11月份…', false], ['11月低保金发放情况', true]] as const) {
+      const api = fakeApi({
+        'GET /api/v1/me': () => ({ status: 200, data: { type: 'staff', staff: reviewer } }),
+        'GET /api/v1/staff/notices/n1': () => ({ status: 200, data: { ...notice, status: 'PUBLISHED', summary, body } }),
+      })
+      vi.mocked(Taro.request).mockImplementation(api.taroRequest as never)
+      const { unmount } = render(<NoticeView id='n1' />)
+      await screen.findByText('冬季供暖安排')
+      expect({ summary, shown: screen.queryByTestId('staff-notice-summary')?.textContent ?? null }).toEqual({ summary, shown: shown ? `摘要：${summary}` : null })
+      unmount()
+    }
+  })
 })

@@ -7,7 +7,7 @@ import { noticeStatusLabels, type Role } from '@bianmin/shared'
 import { staffApi } from '@/api/client'
 import { Action, Actions, ConfirmInline, Field, FormError, go, Loaded, Section, Tag, useResource, useSubmit } from '@/kit'
 import { openAttachment } from '@/pages/notices/parts/attachment'
-import { dateTimeText, sizeText, type StaffNotice } from '@/pages/notices/parts/notice.format'
+import { dateTimeText, repeatsBody, sizeText, type StaffNotice } from '@/pages/notices/parts/notice.format'
 import { useStaffMe } from '../shell/me'
 import { NoticeStatusTag } from './notice-tags'
 
@@ -57,7 +57,7 @@ function NoticeBody ({ n, onChange }: { n: StaffNotice; onChange: (n: StaffNotic
           {n.status !== 'DRAFT' && <Text>{`阅读 ${n.views}`}</Text>}
         </View>
         {n.status === 'REJECTED' && n.rejectReason && <Text className='staff-case__line staff-text--danger' data-testid='staff-notice-reason'>{`退回原因：${n.rejectReason}`}</Text>}
-        {n.summary && <Text className='staff-case__line'>{`摘要：${n.summary}`}</Text>}
+        {!repeatsBody(n.summary, n.body) && <Text className='staff-case__line' data-testid='staff-notice-summary'>{`摘要：${n.summary}`}</Text>}
         <RichText className='staff-case__body staff-case__rich' nodes={n.body} />
       </Section>
 

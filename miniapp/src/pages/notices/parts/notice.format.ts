@@ -29,5 +29,15 @@ export function htmlToText (html: string): string {
     .split('\n').map((l) => l.trim()).filter(Boolean).join('\n')
 }
 
+/**
+ * Whether a summary only repeats the start of the body (the automatic excerpt, or a short body in full): shown right
+ * above the body it adds nothing.
+ */
+export function repeatsBody (summary: string, bodyHtml: string): boolean {
+  const squash = (x: string) => x.replace(/\s+/g, '')
+  const s = squash(summary.replace(/…$/, ''))
+  return !s || squash(htmlToText(bodyHtml)).startsWith(s)
+}
+
 /** Whether a body has formatting the plain-text editor would lose (tables, lists, headings, links, images). */
 export const hasRichFormatting = (html: string): boolean => /<(table|ul|ol|h[1-6]|a|img|blockquote)\b/i.test(html)
