@@ -34,6 +34,7 @@ describe('slots follow the working-day calendar', () => {
     try {
       const r = await t.anon('listServiceItemSlots', { params: { id: item.id } })
       expect(r.dates).toEqual(['2026-09-28', '2026-09-29', '2026-09-30'])
+      expect(r.workdays).toBe(3)
       expect(r.items.every((s) => s.date <= '2026-09-30')).toBe(true)
       // On a day off the N days start at the next working day.
       t.deps.clock.freeze('2026-10-03T08:00:00+08:00')

@@ -29,10 +29,10 @@ describe('GET /api/v1/privacy', () => {
 })
 
 describe('consent before personal data', () => {
-  it('marks exactly the endpoints that receive a resident\'s personal data', () => {
+  it('marks exactly the endpoints that receive (or give back) a resident\'s personal data', () => {
     expect(consentRoutes.map(([name]) => name).sort()).toEqual([
       'addConsultationMessage', 'answerDisclosureCorrection', 'createAppointment', 'createConsultation', 'createDisclosure',
-      'createHomeVisit', 'createRating', 'createUpload', 'giveRectificationFeedback',
+      'createHomeVisit', 'createRating', 'createUpload', 'getBookingContact', 'giveRectificationFeedback',
     ])
   })
 
@@ -42,7 +42,7 @@ describe('consent before personal data', () => {
     const before = await counts()
     for (const [name, route] of consentRoutes) {
       const path = buildPath(route.path, { id: 'x1' })
-      const res = await t.fetch(path, { method: route.method, headers: { authorization: `Bearer ${r.token}`, 'content-type': 'application/json' }, body: '{}' })
+      const res = await t.fetch(path, { method: route.method, headers: { authorization: `Bearer ${r.token}`, 'content-type': 'application/json' }, ...(route.method === 'GET' ? {} : { body: '{}' }) })
       const body = await res.json() as { error: { code: string; message: string; details: { reason: string; currentVersion: string } } }
       expect({ name, status: res.status, code: body.error.code }).toEqual({ name, status: 403, code: 'FORBIDDEN' })
       expect(body.error.message).toBe('请先阅读并同意隐私政策，再提交个人信息')

@@ -77,6 +77,10 @@ export const appointmentRoutes = {
     method: 'GET', path: '/api/v1/appointments/:id', access: 'resident', summary: '预约详情（签到码与二维码）', tags,
     params: idParams, responses: { 200: appointmentDetail },
   }),
+  getBookingContact: route({
+    method: 'GET', path: '/api/v1/booking-contact', access: 'resident', requiresConsent: true, summary: '上次预约填写的联系人（预填预约表单；没有预约过为 null）', tags,
+    responses: { 200: z.object({ contact: z.object({ contactName: z.string(), contactPhone: z.string() }).nullable() }) },
+  }),
   cancelAppointment: route({
     method: 'POST', path: '/api/v1/appointments/:id/cancel', access: 'resident', summary: '取消预约（时段开始前规定时间内为逾时取消）', tags,
     params: idParams, responses: { 200: appointmentView },

@@ -151,7 +151,8 @@ export const serviceItemRoutes = {
     method: 'GET', path: '/api/v1/service-items/:id/slots', access: 'public', summary: '可预约时段（今天起若干个工作日内，含剩余号数）', tags,
     params: idParams,
     query: z.object({ from: dateString.optional(), to: dateString.optional(), hallId: id.optional() }),
-    responses: { 200: z.object({ items: z.array(slotView), dates: z.array(z.string()) }) },
+    /** `dates`: the bookable working days, `workdays` of them from today (booking.maxWorkdaysAhead). */
+    responses: { 200: z.object({ items: z.array(slotView), dates: z.array(z.string()), workdays: z.number().int() }) },
   }),
 
   listStaffServiceItems: route({

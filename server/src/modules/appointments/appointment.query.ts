@@ -53,6 +53,19 @@ export async function getMine (deps: Deps, residentId: string, id: string) {
   return { ...await appointmentDetail(a as AppointmentRow, await viewCtx(deps)), ...moved(a) }
 }
 
+/** The name and phone of the resident's last booking in the app, to prefill the next one (their own data, in full). */
+export async function lastContact (deps: Deps, residentId: string) {
+  const a = await deps.db.appointment.findFirst({
+    where: { residentId, channel: 'APP' }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], select: { contactName: true, contactPhoneEnc: true },
+  })
+  if (!a) return { contact: null }
+  try {
+    return { contact: { contactName: a.contactName, contactPhone: deps.cipher.decrypt(a.contactPhoneEnc) } }
+  } catch {
+    return { contact: null } // erased or unreadable: nothing to prefill
+  }
+}
+
 /** Halls filter for staff: one hall (404 outside the subtree) or every hall in it. */
 async function hallWhere (deps: Deps, actor: StaffActor, hallId?: string): Promise<Prisma.AppointmentWhereInput> {
   if (!hallId) return { hall: { org: inSubtree(actor) } }

@@ -18,6 +18,7 @@ export function appointmentRoutes (router: Router<AppState>, deps: Deps): void {
     return booking.book(deps, body, { kind: 'resident', residentId: c.actor.id, suspendedUntil: c.actor.suspendedUntil }, idem)
   })
   mountContract(router, deps, contract.listAppointments, async ({ query }, c) => queries.listMine(deps, c.actor.id, query))
+  mountContract(router, deps, contract.getBookingContact, async (_req, c) => queries.lastContact(deps, c.actor.id))
   mountContract(router, deps, contract.getAppointment, async ({ params }, c) => queries.getMine(deps, c.actor.id, params.id))
   mountContract(router, deps, contract.cancelAppointment, async ({ params }, c) => {
     const a = await booking.cancel(deps, { id: params.id, residentId: c.actor.id })

@@ -63,10 +63,11 @@ export async function listItemSlots (deps: Deps, id: string, query: { from?: str
   const w = await bookingWindow(deps)
   const dates: string[] = []
   for (let d = w.today; d <= w.last; d = addDays(d, 1)) if (deps.calendar.isWorkday(d)) dates.push(d)
-  if (!item.bookable) return { items: [], dates: [] }
+  const workdays = (await deps.settings.get()).booking.maxWorkdaysAhead
+  if (!item.bookable) return { items: [], dates: [], workdays }
   const from = query.from && query.from > w.today ? query.from : w.today
   const to = query.to && query.to < w.last ? query.to : w.last
-  if (from > to) return { items: [], dates }
+  if (from > to) return { items: [], dates, workdays }
   const where = await itemWindows(deps, id)
   const hallIds = [...where.hallIds].filter((h) => !query.hallId || h === query.hallId)
   const rows = await deps.db.slot.findMany({
@@ -75,7 +76,7 @@ export async function listItemSlots (deps: Deps, id: string, query: { from?: str
     orderBy: [{ date: 'asc' }, { start: 'asc' }, { hallId: 'asc' }, { windowKey: 'asc' }],
   })
   return {
-    dates,
+    dates, workdays,
     items: rows.filter((s) => deps.calendar.isWorkday(s.date) && slotServesItem(s, id, where)).map((s) => ({
       id: s.id, hallId: s.hallId, hallName: s.hall.name, windowId: s.windowId, windowName: s.window?.name ?? null,
       date: s.date, start: s.start, end: s.end, startsAt: toIso(s.startsAt), capacity: s.capacity, remaining: Math.max(0, s.capacity - s.booked),
