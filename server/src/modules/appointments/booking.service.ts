@@ -42,6 +42,8 @@ async function prepare (deps: Deps, input: { slotId: string; serviceItemId: stri
   if (!t.serves || (Array.isArray(t.serviceItemIds) && !t.serviceItemIds.includes(t.itemId))) throw invalidState('该时段不办理此事项，请选择其他时段')
   await assertBookable(deps, t)
   if (t.closed) throw new AppError('SLOT_FULL', '该时段已停止预约，请选择其他时段')
+  // Already full when read: refused without queueing on the slot row (the write re-checks for the others).
+  if (t.booked >= t.capacity) { metrics.bookingConflicts.inc(); throw new AppError('SLOT_FULL', '该时段已约满，请选择其他时段') }
   if (booker.kind === 'resident') {
     const until = booker.suspendedUntil !== undefined ? booker.suspendedUntil
       : (await deps.db.resident.findUnique({ where: { id: booker.residentId }, select: { suspendedUntil: true } }))?.suspendedUntil

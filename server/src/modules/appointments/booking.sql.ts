@@ -6,11 +6,11 @@ import crypto from 'node:crypto'
 import type { Deps, Tx } from '../../platform/types'
 
 /** Prisma-style ids (c + time + random, base 36): unique, roughly ordered by creation. */
-export const newId = (): string => `c${Date.now().toString(36)}${crypto.randomBytes(10).toString('hex').slice(0, 16)}`
+export const newId = (): string => `c${Date.now().toString(36)}${crypto.randomUUID().replace(/-/g, '').slice(0, 16)}`
 
 export interface BookingTarget {
   id: string; hallId: string; windowId: string | null; date: string; start: string; end: string; startsAt: Date; closed: boolean
-  serviceItemIds: unknown
+  serviceItemIds: unknown; capacity: number; booked: number
   hallName: string; hallAddress: string; queuePrefix: string; orgId: string; hallActive: boolean; orgPath: string
   windowName: string | null
   itemId: string | null; itemName: string | null; bookable: boolean | null
@@ -23,7 +23,7 @@ const truthy = (v: unknown) => v === true || v === 1 || v === 1n || v === '1' ||
 /** The slot with its hall, org path, window and the item (null fields when the item is unknown or inactive). */
 export async function loadTarget (db: Pick<Deps['db'], '$queryRaw'>, slotId: string, serviceItemId: string): Promise<BookingTarget | null> {
   const rows = await db.$queryRaw<BookingTarget[]>`
-    SELECT s."id", s."hallId", s."windowId", s."date", s."start", s."end", s."startsAt", s."closed", s."serviceItemIds",
+    SELECT s."id", s."hallId", s."windowId", s."date", s."start", s."end", s."startsAt", s."closed", s."serviceItemIds", s."capacity", s."booked",
       h."name" AS "hallName", h."address" AS "hallAddress", h."queuePrefix", h."orgId", h."active" AS "hallActive", o."path" AS "orgPath",
       w."name" AS "windowName", i."id" AS "itemId", i."name" AS "itemName", i."bookable",
       CASE WHEN EXISTS (SELECT 1 FROM "WindowServiceItem" wi JOIN "Window" ww ON ww."id" = wi."windowId"
@@ -37,8 +37,32 @@ export async function loadTarget (db: Pick<Deps['db'], '$queryRaw'>, slotId: str
     WHERE s."id" = ${slotId}`
   const r = rows[0]
   if (!r) return null
-  return { ...r, closed: truthy(r.closed), hallActive: truthy(r.hallActive), bookable: r.bookable === null ? null : truthy(r.bookable), serves: truthy(r.serves) }
+  return { ...r, capacity: Number(r.capacity), booked: Number(r.booked), closed: truthy(r.closed), hallActive: truthy(r.hallActive), bookable: r.bookable === null ? null : truthy(r.bookable), serves: truthy(r.serves) }
 }
+
+/**
+ * At most `width` writes per hot row (a slot, a ticket counter) in flight on this instance (PostgreSQL): they queue
+ * on the row's lock anyway, and each waiting one would hold a pooled connection that reads (slot and notice lists)
+ * need. Only a throttle: capacity and numbering are still decided by the database, across instances too.
+ */
+export class HotRowGate {
+  private readonly queues = new Map<string, { running: number; waiting: (() => void)[] }>()
+  constructor (private readonly width: number) {}
+  async run<T> (key: string, fn: () => Promise<T>): Promise<T> {
+    let q = this.queues.get(key)
+    if (!q) this.queues.set(key, q = { running: 0, waiting: [] })
+    if (q.running >= this.width) await new Promise<void>((resolve) => q!.waiting.push(resolve))
+    else q.running++
+    try {
+      return await fn()
+    } finally {
+      const next = q.waiting.shift()
+      if (next) next() // the slot passes to the next waiter
+      else if (--q.running === 0) this.queues.delete(key)
+    }
+  }
+}
+const gate = new HotRowGate(2)
 
 export interface SeatRow {
   id: string; residentId: string | null; slotId: string; serviceItemId: string; hallId: string; windowId: string | null; date: string
@@ -56,7 +80,7 @@ export interface IdemRow { scope: string; key: string; hash: string; body: unkno
 export async function writeBooking (deps: Deps, tx: Tx | Deps['db'], a: SeatRow, msg: Message | null, idem: IdemRow | null): Promise<boolean> {
   const now = a.createdAt
   if (deps.config.provider === 'postgresql') {
-    const n = await tx.$queryRaw<{ n: number | bigint }[]>`
+    const n = await gate.run(a.slotId, () => tx.$queryRaw<{ n: number | bigint }[]>`
       WITH seat AS (
         UPDATE "Slot" SET "booked" = "booked" + 1, "updatedAt" = ${now}
         WHERE "id" = ${a.slotId} AND "closed" = FALSE AND "booked" < "capacity" RETURNING "id"
@@ -73,7 +97,7 @@ export async function writeBooking (deps: Deps, tx: Tx | Deps['db'], a: SeatRow,
         SELECT ${newId()}, ${idem?.scope ?? ''}, ${idem?.key ?? ''}, ${idem?.hash ?? ''}, 201, ${JSON.stringify(idem?.body ?? null)}::jsonb, ${now}
         FROM appt WHERE ${idem !== null} RETURNING "id"
       )
-      SELECT (SELECT count(*) FROM appt) + 0 * (SELECT count(*) FROM msg) + 0 * (SELECT count(*) FROM idem) AS "n"`
+      SELECT (SELECT count(*) FROM appt) + 0 * (SELECT count(*) FROM msg) + 0 * (SELECT count(*) FROM idem) AS "n"`)
     return Number(n[0]?.n ?? 0) === 1
   }
   const write = async (t: Tx) => {

@@ -2,7 +2,9 @@
 // statement on PostgreSQL (data-modifying CTEs: the counter row is locked only for that statement, and a refused
 // ticket — the resident's second waiting one — rolls its number back with it) or in one transaction on SQLite.
 import type { Deps, Tx } from '../../platform/types'
-import { newId } from '../appointments/booking.sql'
+import { HotRowGate, newId } from '../appointments/booking.sql'
+
+const gate = new HotRowGate(2)
 
 export interface NewTicketRow {
   hallId: string; date: string; line: string; lineName: string; serviceItemId: string; channel: 'DESK' | 'APP'
@@ -14,7 +16,7 @@ export interface NewTicketRow {
 export async function insertTicket (deps: Deps, tx: Tx | Deps['db'], t: NewTicketRow): Promise<{ id: string; seq: number; number: string; waiting: number }> {
   const id = newId()
   if (deps.config.provider === 'postgresql') {
-    const rows = await tx.$queryRaw<{ seq: number; number: string; waiting: number | bigint }[]>`
+    const rows = await gate.run(`${t.hallId}:${t.date}:${t.line}`, () => tx.$queryRaw<{ seq: number; number: string; waiting: number | bigint }[]>`
       WITH c AS (
         INSERT INTO "TicketCounter" ("hallId", "date", "line", "last") VALUES (${t.hallId}, ${t.date}, ${t.line}, 1)
         ON CONFLICT ("hallId", "date", "line") DO UPDATE SET "last" = "TicketCounter"."last" + 1 RETURNING "last"
@@ -27,7 +29,7 @@ export async function insertTicket (deps: Deps, tx: Tx | Deps['db'], t: NewTicke
       )
       SELECT ins."seq", ins."number",
         (SELECT count(*) FROM "Ticket" w WHERE w."hallId" = ${t.hallId} AND w."date" = ${t.date} AND w."status" = 'WAITING') + 1 AS "waiting"
-      FROM ins`
+      FROM ins`)
     const r = rows[0]!
     return { id, seq: Number(r.seq), number: r.number, waiting: Number(r.waiting) }
   }
