@@ -14,6 +14,7 @@ import path from 'node:path'
 import crypto from 'node:crypto'
 import { fileURLToPath } from 'node:url'
 import type { AddressInfo } from 'node:net'
+import { startBundle, useBundle } from './prod-server'
 
 const self = fileURLToPath(import.meta.url)
 const quick = process.argv.includes('--quick')
@@ -238,7 +239,7 @@ async function runProvider (provider: 'sqlite' | 'postgresql') {
   const f = await setUp(provider)
   let child: ChildProcess | null = null
   try {
-    const server = await startServer(['--serve', f.url, JSON.stringify(secrets)])
+    const server = useBundle() ? await startBundle(f.url, secrets) : await startServer(['--serve', f.url, JSON.stringify(secrets)])
     child = server.child
     const url = `${server.base}/api/v1/appointments`
     const body = (slotId: string, i: number) => ({ slotId, serviceItemId: f.itemId, contactName: '压测', contactPhone: `139${String(i).padStart(8, '0')}` })

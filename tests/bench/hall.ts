@@ -15,6 +15,7 @@ import path from 'node:path'
 import crypto from 'node:crypto'
 import { fileURLToPath } from 'node:url'
 import type { AddressInfo } from 'node:net'
+import { startBundle, useBundle } from './prod-server'
 
 const self = fileURLToPath(import.meta.url)
 const quick = process.argv.includes('--quick')
@@ -255,7 +256,8 @@ async function verify (f: Fixture, hallId: string, label: string) {
 
 // ---------- runs ----------
 async function ticketRush (provider: Provider, f: Fixture) {
-  const app = await start(['--serve', f.url])
+  // The production bundle when built (run.mjs builds it), else the sources in a forked child.
+  const app = useBundle() ? await startBundle(f.url, secrets) : await start(['--serve', f.url])
   // Warm-up (JIT, query plans, connections) on another hall with other residents, not counted.
   await rush(WARM, async (i) => { await post(`${app.base}/api/v1/tickets`, { hallId: f.warmHallId, serviceItemId: f.itemId }, f.tokens[N + i]) })
   const appR = await rush(N, async (i) => {
