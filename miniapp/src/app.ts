@@ -4,15 +4,20 @@ import type { PropsWithChildren } from 'react'
 import { useLaunch } from '@tarojs/taro'
 import { consent, residentSession } from './api/client'
 import { enableKeyboardActivation } from './components/a11y'
+import { patchTaroDom } from './components/h5-dom'
 import { watchPlatformPrivacy } from './store/platform-privacy'
 import { prefs } from './store/prefs'
 import './app.scss'
 import './desk.scss'
 
-/** H5: 长辈模式 also enlarges what lives outside the pages (the tab bar), through a class on <html>; keyboard use. */
+/**
+ * H5: 长辈模式 also enlarges what lives outside the pages (the tab bar), through a class on <html>; keyboard use;
+ * button semantics and a CSP-clean tab bar on Taro's web components (components/h5-dom.ts).
+ */
 function setUpDocument (): void {
   if (process.env.TARO_ENV !== 'h5' || typeof document === 'undefined') return
   enableKeyboardActivation(document)
+  patchTaroDom(document)
   const apply = (on: boolean) => document.documentElement.classList.toggle('bm-elder', on)
   apply(prefs.getElderMode())
   prefs.subscribe(apply)

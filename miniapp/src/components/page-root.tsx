@@ -18,15 +18,41 @@ function currentPath (): string {
   return path.replace(/^\//, '').split('?')[0] ?? ''
 }
 
-/** H5 opened straight on an inner page (a shared link): no page to go back to. WeChat shows its own home button. */
-function isDeepLinked (path: string): boolean {
-  if (process.env.TARO_ENV !== 'h5' || !path || TAB_PATHS.includes(path)) return false
-  return typeof Taro.getCurrentPages === 'function' && Taro.getCurrentPages().length <= 1
+/** How many pages the H5 router holds (1: opened straight on this page, e.g. from a shared link). */
+const stackDepth = () => (typeof Taro.getCurrentPages === 'function' ? Taro.getCurrentPages().length : 0)
+
+/** The page's own title (navigationBarTitleText of its index.config.ts), as WeChat shows it in its bar. */
+function pageTitle (): string {
+  const config = typeof Taro.getCurrentInstance === 'function' ? (Taro.getCurrentInstance()?.page as { config?: { navigationBarTitleText?: string } } | undefined)?.config : undefined
+  return config?.navigationBarTitleText ?? ''
 }
 
 /**
- * Root element of every page: carries the `elder` class that switches the theme variables, a 返回首页 link on
- * pages opened from a link, and the privacy consent panel on residents' pages while consent is needed.
+ * H5 title bar of a page outside the tabs (WeChat draws its own bar with a back arrow): the page's title as its
+ * heading and a back control, 返回 to the page before or, opened straight from a link, 首页 (staff: 工作台). Staff pages
+ * have their own heading (StaffPage), so their bar holds only the control.
+ */
+function TitleBar ({ path, staff }: { path: string; staff: boolean }) {
+  const [back] = useState(() => stackDepth() > 1)
+  const [title] = useState(pageTitle)
+  const home = staff ? STAFF_HOME_URL : HOME_URL
+  const homeText = staff ? '工作台' : '首页'
+  return (
+    <View className={`bm-titlebar${staff ? ' bm-titlebar--staff' : ''}`} data-testid='title-bar' data-path={path}>
+      {back
+        ? <View className='bm-titlebar__back' {...aria('button', { 'aria-label': '返回上一页' })} hoverClass='bm-titlebar__back--active'
+            onClick={() => void Taro.navigateBack()} data-testid='page-back'><Text>‹ 返回</Text></View>
+        : <View className='bm-titlebar__back' {...aria('link', { 'aria-label': `返回${homeText}` })} hoverClass='bm-titlebar__back--active'
+            onClick={() => void Taro.reLaunch({ url: home })} data-testid='home-link'><Text>{`‹ ${homeText}`}</Text></View>}
+      {!staff && <Text className='bm-titlebar__title' {...aria('heading', { 'aria-level': 1 })} data-testid='page-title'>{title}</Text>}
+    </View>
+  )
+}
+
+/**
+ * Root element of every page (the main landmark; staff pages have theirs in StaffPage): carries the `elder` class
+ * that switches the theme variables, the H5 title bar with its back control on pages outside the tabs, and the
+ * privacy consent panel on residents' pages while consent is needed.
  * `consent='required'`: the page sends personal data, so its content waits for consent (the panel stands in).
  */
 export function PageRoot ({ className, children, consent: need }: { className?: string; children?: ReactNode; consent?: 'required' }) {
@@ -35,23 +61,18 @@ export function PageRoot ({ className, children, consent: need }: { className?: 
   // Hall devices (sub-package `hall`: the TV screen, the window's 评价器) are nobody's phone: no consent, no home link.
   const device = path.startsWith('hall/')
   const residentPage = !path.startsWith('staff/') && !device && pageNameOf(path) !== 'privacy'
-  const [deepLinked] = useState(() => !device && isDeepLinked(path))
-  // Inner staff pages lead back to the workbench; everything else to 首页.
-  const toWorkbench = path.startsWith('staff/') && ![STAFF_HOME_URL, STAFF_LOGIN_URL].includes(`/${path}`)
+  const staff = path.startsWith('staff/')
+  // H5 only (WeChat has its own bar); not on tab pages, the workbench, the login page or hall devices.
+  const titleBar = process.env.TARO_ENV === 'h5' && !!path && !device && !TAB_PATHS.includes(path) && ![STAFF_HOME_URL, STAFF_LOGIN_URL].includes(`/${path}`)
   const c = useConsentState(consent, residentPage)
   const platformWaiting = usePlatformPrivacyWaiting()
   const gate = residentPage && need === 'required' && (c.status === 'needed' || c.status === 'declined')
   const ask = residentPage && !gate && (c.status === 'needed' || platformWaiting)
   // bm-staff: the staff section's desk layout; resident pages keep a phone-width column on a desk (app.scss).
-  const cls = ['bm-page', path.startsWith('staff/') ? 'bm-staff' : '', className, elder ? 'elder' : ''].filter(Boolean).join(' ')
+  const cls = ['bm-page', staff ? 'bm-staff' : '', className, elder ? 'elder' : ''].filter(Boolean).join(' ')
   return (
-    <View className={cls}>
-      {deepLinked && (
-        <View className='bm-home-link' {...aria('link', { 'aria-label': toWorkbench ? '返回工作台' : '返回首页' })} hoverClass='bm-home-link--active'
-          onClick={() => void Taro.reLaunch({ url: toWorkbench ? STAFF_HOME_URL : HOME_URL })} data-testid='home-link'>
-          <Text>{toWorkbench ? '‹ 返回工作台' : '‹ 返回首页'}</Text>
-        </View>
-      )}
+    <View className={cls} {...(staff ? {} : aria('main'))}>
+      {titleBar && <TitleBar path={path} staff={staff} />}
       {ask && <ConsentPanel mode='ask' />}
       {gate ? <ConsentPanel mode='required' /> : children}
     </View>
