@@ -10,6 +10,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { clientFor, startTestApp, type TestApp } from '../support/app'
 import { consentedPhonePage, launchBrowser, openPage, phonePage, screenshot } from '../support/browser'
 import { auditPage } from '../support/a11y'
+import { expectAccessible } from '../support/axe'
 import { pageUrl } from '@bianmin/shared'
 
 const CLOCK = '2026-11-23T09:00:00+08:00'
@@ -28,7 +29,10 @@ beforeAll(async () => {
   browser = await launchBrowser()
   ;({ context, page, errors } = await phonePage(browser))
 })
-afterAll(async () => { await context?.close(); await browser?.close(); await t?.close() })
+afterAll(async () => {
+  console.log(`axe-core checked ${checked.length} pages: ${checked.join(', ')}`)
+  await context?.close(); await browser?.close(); await t?.close()
+})
 
 const field = (id: string, tag: 'input' | 'textarea' = 'input') => page.locator(`[data-testid="${id}"]:visible ${tag}`)
 // H5 keeps earlier pages of the stack in the DOM (hidden): look at the visible ones only.
@@ -70,9 +74,20 @@ async function onScreen (testId: string, p = page): Promise<void> {
   }, testId), { timeout: 15_000 }).toBe(true)
 }
 
-/** A screenshot under test-results/e2e/journey-<name>.png; with UPDATE_SCREENSHOTS=1 also a small copy for the README. */
-async function shot (name: string, p = page): Promise<void> {
+/** Pages axe-core checked (every page the journey visits), printed at the end. */
+const checked: string[] = []
+/** axe-core on the page as it is now: fails on any critical or serious violation. */
+async function axe (name: string, p = page): Promise<void> {
   await settled(p)
+  await expectAccessible(p, name, checked)
+}
+
+/**
+ * A screenshot under test-results/e2e/journey-<name>.png (after axe-core has checked the page); with
+ * UPDATE_SCREENSHOTS=1 also a small copy for the README.
+ */
+async function shot (name: string, p = page): Promise<void> {
+  await axe(name, p)
   await screenshot(p, `journey-${name}`)
   if (updateReadme && README_PAGES.has(name)) {
     fs.mkdirSync(README_SHOTS, { recursive: true })
@@ -154,6 +169,7 @@ describe('a new resident', () => {
     await card.getByTestId('appointment-cancel').click()
     // The normal theme asks in the platform's dialog.
     await expect.poll(() => page.locator('.taro-modal__text').textContent()).toContain('确定取消')
+    await axe('appointments-confirm')
     await page.locator('.taro-model__confirm').click()
     await expect.poll(() => card.getByTestId('appointment-status').textContent(), { timeout: 15_000 }).toBe('已取消')
     expect((await t.deps.db.appointment.findUniqueOrThrow({ where: { id: row.id } })).status).toBe('CANCELLED')
@@ -163,6 +179,8 @@ describe('a new resident', () => {
   it('submits a consultation', async () => {
     await tab('首页')
     await visible('entry-consult').click()
+    await visible('cs-new').waitFor({ timeout: 15_000 })
+    await axe('consultations')
     await visible('cs-new').click()
     await visible('cs-kind-CONSULT').click()
     await field('cs-title').fill('老年人乘车卡怎么办')
@@ -170,6 +188,7 @@ describe('a new resident', () => {
     await shot('consultation-new')
     await visible('cs-submit').click()
     await expect.poll(() => visible('cs-detail-title').textContent(), { timeout: 15_000 }).toBe('老年人乘车卡怎么办')
+    await axe('consultation')
     const c = await t.deps.db.consultation.findFirstOrThrow({ where: { title: '老年人乘车卡怎么办' } })
     expect(c).toMatchObject({ kind: 'CONSULT', status: 'SUBMITTED', residentId: (await browserResident()).id })
   })
@@ -235,6 +254,7 @@ describe('a new resident', () => {
     await audit('appointment-cancel', 'inline-confirm')
     await visible('inline-confirm-ok').click()
     await expect.poll(() => visible('detail-status').textContent(), { timeout: 15_000 }).toBe('已取消')
+    await axe('appointment-cancelled-elder')
     expect(await t.deps.db.appointment.count({ where: { contactName: '陈阿婆', status: 'CANCELLED' } })).toBe(2)
 
     await tab('消息')
@@ -275,12 +295,13 @@ describe('keyboard and screen readers (H5)', () => {
     await openPage(p.page, t.url, pageUrl('home'))
     await visible('home-greeting', p.page).waitFor({ timeout: 30_000 })
     await visible('entry-booking', p.page).waitFor()
+    await axe('home (keyboard)', p.page)
     const seen: { id: string | null; role: string | null; name: string | null; text: string }[] = []
     for (let i = 0; i < 12; i++) {
       await p.page.keyboard.press('Tab')
       seen.push(await p.page.evaluate(() => {
         const el = document.activeElement
-        return { id: el?.getAttribute('data-testid') ?? null, role: el?.getAttribute('role') ?? null, name: el?.getAttribute('aria-label') ?? null, text: el?.textContent?.trim() ?? '' }
+        return { id: el?.getAttribute('data-testid') ?? null, role: el?.getAttribute('role') ?? null, name: el?.getAttribute('aria-label') ?? null, text: el?.textContent?.trim() ?? '', description: el?.getAttribute('aria-description') ?? null }
       }))
     }
     // Every stop has a name a screen reader can say (aria-label or its text).
@@ -288,11 +309,14 @@ describe('keyboard and screen readers (H5)', () => {
     const entries = seen.map((x) => x.id).filter((id): id is string => !!id?.startsWith('entry-'))
     // The grid in reading order: left to right, top to bottom.
     expect(entries).toEqual(['entry-notices', 'entry-booking', 'entry-rating', 'entry-consult', 'entry-disclosure', 'entry-my-bookings'])
-    expect(seen.find((x) => x.id === 'entry-booking')).toMatchObject({ role: 'button', name: '预约办理：先预约，再到窗口办事' })
+    // Named by its visible title (WCAG 2.5.3, axe's label-content-name-mismatch), the description read after it.
+    expect(seen.find((x) => x.id === 'entry-booking')).toMatchObject({ role: 'button', name: null, description: '先预约，再到窗口办事' })
+    expect(await p.page.getByRole('button', { name: '预约办理', exact: true }).count()).toBe(1)
 
     await p.page.locator('[data-testid="entry-notices"]:visible').focus()
     await p.page.keyboard.press('Enter')
     await visible('notice-search', p.page).waitFor({ timeout: 15_000 })
+    await axe('notices (keyboard)', p.page)
     // Images carry alt text; form fields carry their names.
     expect(await p.page.locator('[data-testid="notice-search"]:visible input').getAttribute('aria-label')).toBe('搜索政务公开')
     expect(p.errors).toEqual([])
@@ -305,6 +329,7 @@ describe('privacy choices', () => {
     const p = await phonePage(browser)
     await openPage(p.page, t.url, pageUrl('home'))
     await visible('consent-panel', p.page).waitFor({ timeout: 30_000 })
+    await axe('home-consent (declining)', p.page)
     await visible('consent-decline', p.page).click()
     await expect.poll(() => visible('consent-panel', p.page).count()).toBe(0)
     expect(await visible('home-greeting', p.page).count()).toBe(1)
@@ -313,15 +338,18 @@ describe('privacy choices', () => {
     const item = await t.deps.db.serviceItem.findFirstOrThrow({ where: { code: 'HL-HJ-001' } })
     await openPage(p.page, t.url, pageUrl('appointmentBook', { itemId: item.id }))
     await visible('consent-declined', p.page).waitFor({ timeout: 15_000 })
+    await axe('book-declined', p.page)
     expect(await visible('book-submit', p.page).count()).toBe(0)
     expect(await visible('home-link', p.page).count()).toBe(1)
     await visible('consent-reconsider', p.page).click()
     await visible('consent-agree', p.page).click()
     await visible('book-submit', p.page).waitFor({ timeout: 15_000 })
+    await axe('book (deep link)', p.page)
     expect((await browserResident(p.page)).consentVersion).toBe('2026-11')
 
     await visible('home-link', p.page).click()
     await visible('home-greeting', p.page).waitFor({ timeout: 15_000 })
+    await axe('home (after 返回首页)', p.page)
     expect(p.errors).toEqual([])
     await p.context.close()
   })
@@ -341,6 +369,7 @@ describe('privacy choices', () => {
     await visible('mine-export', p.page).click()
     await visible('export-start', p.page).click()
     await visible('export-summary', p.page).waitFor({ timeout: 15_000 })
+    await axe('mine-export', p.page)
     expect(await visible('export-summary', p.page).textContent()).toContain('咨询、投诉、建议 1 件')
     const download = p.page.waitForEvent('download')
     await visible('export-save', p.page).click()
@@ -353,11 +382,13 @@ describe('privacy choices', () => {
     await visible('mine-erase', p.page).click()
     await visible('erase-next', p.page).click()
     await visible('erase-step-2', p.page).waitFor()
+    await axe('mine-erase', p.page)
     // Nothing happens before the second confirmation.
     expect((await t.deps.db.resident.findUniqueOrThrow({ where: { id: r.id } })).deletedAt).toBeNull()
     await screenshot(p.page, 'journey-mine-erase')
     await visible('erase-confirm', p.page).click()
     await visible('erase-done', p.page).waitFor({ timeout: 15_000 })
+    await axe('mine-erased', p.page)
     const erased = await t.deps.db.resident.findUniqueOrThrow({ where: { id: r.id } })
     expect(erased.deletedAt).not.toBeNull()
     const kept = await t.deps.db.consultation.findUniqueOrThrow({ where: { id: suggestion.id } })
@@ -367,6 +398,7 @@ describe('privacy choices', () => {
     // Afresh: a new account, asked for consent again.
     await visible('erase-restart', p.page).click()
     await visible('consent-panel', p.page).waitFor({ timeout: 15_000 })
+    await axe('home-consent (afresh)', p.page)
     const fresh = await browserResident(p.page)
     expect(fresh.id).not.toBe(r.id)
     expect(fresh.consentVersion).toBeNull()

@@ -22,35 +22,35 @@ interface ItemProps {
   /** Right-hand content (a Switch, a count); without it a tappable row shows an arrow. */
   extra?: ReactNode
   onClick?: () => void
-  /** Screen-reader name of a tappable row (defaults to title，description when they are text). */
-  label?: string
   role?: 'button' | 'link'
   testId?: string
   children?: ReactNode
 }
 
-/** One row: meta line, title, description, an action on the right; a button or link when tappable. */
-export function ListItem ({ title, description, meta, extra, onClick, label, role = 'button', testId, children }: ItemProps) {
-  const name = label ?? (typeof title === 'string' ? (typeof description === 'string' ? `${title}，${description}` : title) : undefined)
+/**
+ * One row: meta line, title, description, an action on the right; a button or link when tappable, named by what it
+ * shows (no separate aria-label: a screen reader's name must contain the visible text, WCAG 2.5.3).
+ */
+export function ListItem ({ title, description, meta, extra, onClick, role = 'button', testId, children }: ItemProps) {
   return (
     <View className={`bm-row${onClick ? ' bm-row--link' : ''}`} hoverClass={onClick ? 'bm-row--active' : 'none'} onClick={onClick} data-testid={testId}
-      {...(onClick ? aria(role, name ? { 'aria-label': name } : {}) : {})}>
+      {...(onClick ? aria(role) : {})}>
       <View className='bm-row__main'>
         {meta && <View className='bm-row__meta'>{meta}</View>}
         <Text className='bm-row__title'>{title}</Text>
         {description && <Text className='bm-row__desc'>{description}</Text>}
         {children}
       </View>
-      {extra ?? (onClick ? <Text className='bm-row__arrow'>›</Text> : null)}
+      {extra ?? (onClick ? <Text className='bm-row__arrow' {...aria('presentation', { 'aria-hidden': true })}>›</Text> : null)}
     </View>
   )
 }
 
-/** A white card; tappable cards are links with a name. */
-export function Card ({ children, onClick, label, testId, className }: { children?: ReactNode; onClick?: () => void; label?: string; testId?: string; className?: string }) {
+/** A white card; a tappable card is a link named by its content (WCAG 2.5.3: the name holds the visible text). */
+export function Card ({ children, onClick, testId, className }: { children?: ReactNode; onClick?: () => void; testId?: string; className?: string }) {
   return (
     <View className={['bm-card', className].filter(Boolean).join(' ')} hoverClass={onClick ? 'bm-card--active' : 'none'} onClick={onClick} data-testid={testId}
-      {...(onClick ? aria('link', label ? { 'aria-label': label } : {}) : {})}>
+      {...(onClick ? aria('link') : {})}>
       {children}
     </View>
   )

@@ -109,7 +109,7 @@ export default function BookPage () {
           return (
             <View key={d} className={`book__date${d === date ? ' book__date--on' : ''}${left === 0 ? ' book__date--full' : ''}`}
               onClick={() => { setDate(d); setSlotId('') }} data-testid={`book-date-${d}`}
-              {...aria('button', { 'aria-pressed': d === date, 'aria-label': `${dayText(d)} ${weekdayText(d)}，${left > 0 ? `还剩 ${left} 个名额` : '已约满'}` })}>
+              {...aria('button', { 'aria-pressed': d === date })}>
               <Text className='book__date-week'>{weekdayText(d)}</Text>
               <Text className='book__date-day'>{dayText(d)}</Text>
               <Text className='book__date-left'>{left > 0 ? `余 ${left}` : '约满'}</Text>
@@ -122,7 +122,7 @@ export default function BookPage () {
         {daySlots.map((s) => (
           <View key={s.id} className={`book__slot${s.id === slotId ? ' book__slot--on' : ''}${s.remaining === 0 ? ' book__slot--full' : ''}`}
             onClick={() => { if (s.remaining > 0) { setSlotId(s.id); setErrors((e) => ({ ...e, slotId: '' })) } }} data-testid={`book-slot-${s.start}`}
-            {...aria('button', { 'aria-pressed': s.id === slotId, 'aria-disabled': s.remaining === 0, 'aria-label': `${s.start} 到 ${s.end}，${s.remaining > 0 ? `还剩 ${s.remaining} 个名额` : '已约满'}` })}>
+            {...aria('button', { 'aria-pressed': s.id === slotId, 'aria-disabled': s.remaining === 0 })}>
             <Text className='book__slot-time'>{`${s.start}–${s.end}`}</Text>
             <Text className='book__slot-where'>{s.windowName ? `${s.hallName} · ${s.windowName}` : s.hallName}</Text>
             <Text className='book__slot-left'>{s.remaining > 0 ? `余 ${s.remaining} 个` : '已约满'}</Text>

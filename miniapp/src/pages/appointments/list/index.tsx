@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { api } from '@/api/client'
-import { Action, Actions, PageRoot, PagedFooter, StatusTag, go, useConfirm, usePagedList } from '@/kit'
+import { Action, Actions, PageRoot, PagedFooter, StatusTag, aria, go, useConfirm, usePagedList } from '@/kit'
 import { appointmentStatus, slotText } from '../parts/appointment.format'
 import { confirmCancel, reschedule } from '../parts/appointment-actions'
 import '../parts/appointment.scss'
@@ -14,7 +14,7 @@ export default function MyAppointmentsPage () {
     <PageRoot className='ap-list'>
       {list.items.map((a) => (
         <View key={a.id} className='bm-card' data-testid='appointment'>
-          <View role='link' aria-label={`查看预约详情：${a.serviceItemName}`} onClick={() => go('appointmentDetail', { id: a.id })}>
+          <View {...aria('link')} onClick={() => go('appointmentDetail', { id: a.id })}>
             <View className='ap-meta'>
               <StatusTag map={appointmentStatus} status={a.status} solid testId='appointment-status' />
               {a.queueNumber && <Text>{`排队号 ${a.queueNumber}`}</Text>}

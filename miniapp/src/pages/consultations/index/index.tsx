@@ -28,7 +28,7 @@ export default function MyConsultationsPage () {
       {list.items.map((c) => {
         const due = dueText(c)
         return (
-          <Card key={c.id} onClick={() => go('consultationDetail', { id: c.id })} label={c.title} testId='cs-item'>
+          <Card key={c.id} onClick={() => go('consultationDetail', { id: c.id })} testId='cs-item'>
             <View className='cs-meta'>
               <StatusTag map={consultationStatus} status={c.status} solid />
               <Tag>{kindLabel(c.kind)}</Tag>

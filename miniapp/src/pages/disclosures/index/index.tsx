@@ -8,7 +8,7 @@ import '@/components/disclosure.scss'
 function RequestCard ({ d, onClick }: { d: DisclosureSummary; onClick: () => void }) {
   const outcome = outcomeText(d)
   return (
-    <Card className='dsc-card' onClick={onClick} label={d.description} testId='disclosure-item'>
+    <Card className='dsc-card' onClick={onClick} testId='disclosure-item'>
       <View className='dsc-card__head'>
         <Text className='dsc-card__title'>{d.description}</Text>
         <Tag tone={disclosureTone(d)} solid>{d.overdue ? '已超期' : d.statusLabel}</Tag>

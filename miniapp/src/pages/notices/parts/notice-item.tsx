@@ -8,8 +8,7 @@ import { go } from '@/kit/nav'
 /** One notice in a list: title (置顶 tag), then category, publisher, date and reads. */
 export function NoticeListItem ({ item }: { item: NoticeItem }) {
   return (
-    <View className='nt-item' hoverClass='nt-item--active' onClick={() => go('noticeDetail', { id: item.id })} data-testid='notice-item'
-      {...aria('link', { 'aria-label': `${item.pinned ? '置顶：' : ''}${item.title}，${item.category}，${dateText(item.publishedAt)}` })}>
+    <View className='nt-item' hoverClass='nt-item--active' onClick={() => go('noticeDetail', { id: item.id })} data-testid='notice-item' {...aria('link')}>
       <View className='nt-item__title'>
         {item.pinned && <Text className='nt-tag nt-tag--pin'>置顶</Text>}
         <Text>{item.title}</Text>

@@ -32,7 +32,7 @@ export default function ServicesPage () {
       <Chips options={['', ...categories].map((c) => ({ key: c, label: c || '全部' }))} value={filter.category}
         onChange={(c) => setFilter({ q, category: c })} testId={(c) => `item-cat-${c || 'all'}`} />
       {list.items.map((i) => (
-        <Card key={i.id} onClick={() => go('serviceDetail', { id: i.id })} label={i.name} testId='item'>
+        <Card key={i.id} onClick={() => go('serviceDetail', { id: i.id })} testId='item'>
           <Text className='ap-title'>{i.name}</Text>
           {i.description && <Text className='ap-line services__desc'>{i.description}</Text>}
           <View className='ap-meta'>
