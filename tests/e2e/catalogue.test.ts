@@ -2,6 +2,8 @@
 // a service item (办事指南 with a material), a hall and a window that handles it, a weekly template in the week grid,
 // previews and generates next week's slots; a resident books one in the app; then the admin, warned on the workbench
 // that 2027 has no official data, imports a holiday range and the slots of those days close (the booking cancelled).
+// The hall gets a business line (业务线) for the item. The 审计日志 entries of the hall, window, line, item and template
+// open each of them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { pageUrl } from '@bianmin/shared'
@@ -68,6 +70,19 @@ describe('服务管理 at a desk', () => {
     const hall = await t.deps.db.hall.findFirstOrThrow({ where: { name: '测试便民服务站' }, include: { windows: { include: { items: true } } } })
     expect(hall.windows[0]!.items.map((i) => i.serviceItemId)).toEqual([item.id])
     expect((await t.anon('getServiceItem', { params: { id: item.id } })).halls.map((h) => h.name)).toEqual(['测试便民服务站'])
+
+    // 业务线: F 户籍业务 takes the item; a walk-in ticket for it at the desk is numbered F001.
+    await page.getByTestId('line-add').click()
+    const lf = page.getByTestId('line-new')
+    await lf.locator('[data-testid="line-prefix"] input').fill('F')
+    await lf.locator('[data-testid="line-name"] input').fill('户籍业务')
+    await lf.getByTestId('line-item-E2E-JZ-01').click()
+    await lf.getByTestId('line-save').click()
+    await page.getByTestId('line-F').waitFor({ timeout: 15_000 })
+    const line = await t.deps.db.hallLine.findFirstOrThrow({ where: { hallId: hall.id }, include: { items: true } })
+    expect([line.prefix, line.name, line.items.map((i) => i.serviceItemId)]).toEqual(['F', '户籍业务', [item.id]])
+    const clerk = await t.staff('clerk')
+    expect((await clerk.call('issueDeskTicket', { params: { id: hall.id }, body: { serviceItemId: item.id } })).number).toBe('F001')
     await screenshot(page, 'catalogue-hall')
 
     // 时段模板: Monday 09:00–09:30, 2 个号, in the week grid; then preview and generate next week.
@@ -147,6 +162,45 @@ describe('服务管理 at a desk', () => {
     await page.getByTestId('st-day-reopen').click()
     await expect.poll(() => page.getByTestId('st-day-result').textContent(), { timeout: 15_000 }).toBe('已恢复 1 个时段')
     expect((await t.deps.db.slot.findFirstOrThrow({ where: { hallId: hall.id, date: '2026-12-07' } })).closed).toBe(false)
+    expect(errors).toEqual([])
+  }, 120_000)
+
+  it('审计日志: the entries for the hall, the window, the line, the item and the template each open their target', async () => {
+    const hall = await t.deps.db.hall.findFirstOrThrow({ where: { name: '测试便民服务站' }, include: { windows: true } })
+    const item = await t.deps.db.serviceItem.findUniqueOrThrow({ where: { code: 'E2E-JZ-01' } })
+    const template = await t.deps.db.slotTemplate.findFirstOrThrow({ where: { hallId: hall.id } })
+    const target = async (action: string) => {
+      await openPage(page, t.url, pageUrl('staffAudit'))
+      const row = page.locator('[data-testid="audit-row"]:visible').filter({ has: page.getByTestId('audit-action').getByText(action, { exact: true }) }).first()
+      await row.waitFor({ timeout: 15_000 })
+      await row.getByTestId('audit-target').click()
+    }
+    const value = (id: string) => page.locator(`[data-testid="${id}"]:visible input`).inputValue()
+
+    await target('hall.create')
+    await expect.poll(() => page.url(), { timeout: 15_000 }).toContain(pageUrl('staffHalls', { id: hall.id }))
+    await expect.poll(() => value('hall-name'), { timeout: 15_000 }).toBe('测试便民服务站')
+
+    await target('window.create')
+    await expect.poll(() => page.url(), { timeout: 15_000 }).toContain(pageUrl('staffHalls', { window: hall.windows[0]!.id }))
+    await expect.poll(() => value('hall-name'), { timeout: 15_000 }).toBe('测试便民服务站')
+    await page.locator('[data-testid="window-8"]:visible').waitFor({ timeout: 15_000 })
+
+    await target('hallLine.create')
+    const line = await t.deps.db.hallLine.findFirstOrThrow({ where: { hallId: hall.id } })
+    await expect.poll(() => page.url(), { timeout: 15_000 }).toContain(pageUrl('staffHalls', { line: line.id }))
+    await page.locator('[data-testid="line-F"]:visible').waitFor({ timeout: 15_000 })
+
+    await target('serviceItem.create')
+    await expect.poll(() => page.url(), { timeout: 15_000 }).toContain(pageUrl('staffServiceItems', { id: item.id }))
+    await expect.poll(() => value('item-code'), { timeout: 15_000 }).toBe('E2E-JZ-01')
+
+    await target('slotTemplate.create')
+    await expect.poll(() => page.url(), { timeout: 15_000 }).toContain(pageUrl('staffSlotTemplates', { template: template.id }))
+    const marked = page.locator('.cat-slot--on:visible')
+    await expect.poll(() => marked.count(), { timeout: 15_000 }).toBe(1)
+    expect(await marked.textContent()).toContain('09:00–09:30')
+    expect(await page.locator('[data-testid="templates-hall"]:visible').textContent()).toContain('测试便民服务站')
     expect(errors).toEqual([])
   }, 120_000)
 })

@@ -10,6 +10,7 @@ const targets: Partial<Record<string, { page: PageName; param?: string }>> = {
   AnnualReport: { page: 'staffAnnualReportEdit', param: 'id' },
   Hall: { page: 'staffHalls', param: 'id' },
   Window: { page: 'staffHalls', param: 'window' },
+  HallLine: { page: 'staffHalls', param: 'line' },
   ServiceItem: { page: 'staffServiceItems', param: 'id' },
   SlotTemplate: { page: 'staffSlotTemplates', param: 'template' },
   RatingAppeal: { page: 'staffAppeals' },

@@ -7,6 +7,7 @@ import { staffApi } from '@/api/client'
 import { Action, Actions, Check, Field, FormError, Section, go, useConfirm, useSubmit } from '@/kit'
 import { useOrgOptions, useRemove } from '../parts/catalogue'
 import { WindowsEditor } from './windows-editor'
+import { LinesEditor } from './lines-editor'
 
 interface Draft { orgId: string; name: string; address: string; phone: string; openHours: string; queuePrefix: string; active: boolean }
 const draftOf = (h: StaffHall | null, orgId: string): Draft => ({
@@ -64,6 +65,7 @@ export function HallEditor ({ hall, onSaved, onDeleted }: { hall: StaffHall | nu
             </Actions>
           </Section>
           <WindowsEditor hall={hall} onChange={onSaved} />
+          <LinesEditor hall={hall} onChange={onSaved} />
         </>
       )}
     </View>

@@ -1,5 +1,5 @@
 // 服务中心与窗口 (ADMIN): the halls of the admin's subtree as a table; the chosen one (or a new one) beside it
-// (?id=<hall> or ?window=<window> chooses one).
+// (?id=<hall>, ?window=<window> or ?line=<business line> chooses one).
 import { useState } from 'react'
 import { Text } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
@@ -22,9 +22,9 @@ const columns: Column<StaffHall>[] = [
 export default function StaffHallsPage () {
   const { params } = useRouter()
   const halls = useResource(() => staffApi('listStaffHalls'), [])
-  // ?id=<hall> or ?window=<window> (from the audit log): that hall is chosen.
+  // ?id=<hall>, ?window=<window> or ?line=<line> (from the audit log): that hall is chosen.
   const [chosen, setSelected] = useState<string | 'new' | null | undefined>(params.id)
-  const ofWindow = halls.data?.items.find((h) => h.windows.some((w) => w.id === params.window))?.id ?? null
+  const ofWindow = halls.data?.items.find((h) => h.windows.some((w) => w.id === params.window) || h.lines.some((l) => l.id === params.line))?.id ?? null
   const selected = chosen === undefined ? ofWindow : chosen
   const hall = halls.data?.items.find((h) => h.id === selected) ?? null
   const saved = (h: StaffHall) => {

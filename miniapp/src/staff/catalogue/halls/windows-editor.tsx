@@ -5,17 +5,17 @@ import { windowInput, type StaffHall, type StaffWindow } from '@bianmin/shared'
 import { staffApi } from '@/api/client'
 import { Action, Actions, Check, Field, FormError, Section, Tag, useConfirm, useResource, useSubmit } from '@/kit'
 import { useRemove } from '../parts/catalogue'
+import { ItemChecks, type ItemOption } from '../parts/item-checks'
 
 interface Draft { number: string; name: string; active: boolean; serviceItemIds: string[] }
 
-function WindowForm ({ hallId, w, items, onDone }: { hallId: string; w: StaffWindow | null; items: { id: string; name: string; code: string }[]; onDone: () => void }) {
+function WindowForm ({ hallId, w, items, onDone }: { hallId: string; w: StaffWindow | null; items: ItemOption[]; onDone: () => void }) {
   const [d, setD] = useState<Draft>({ number: w?.number ?? '', name: w?.name ?? '', active: w?.active ?? true, serviceItemIds: w?.serviceItemIds ?? [] })
   const { ask, panel } = useConfirm()
   const save = useSubmit((body: Draft & { hallId: string }) => (w
     ? staffApi('updateWindow', { params: { id: w.id }, body: { number: body.number, name: body.name, active: body.active, serviceItemIds: body.serviceItemIds } })
     : staffApi('createWindow', { body })), { schema: windowInput, errorPrefix: '保存未成功：', onSuccess: onDone })
   const del = useRemove(() => staffApi('deleteWindow', { params: { id: w!.id } }), onDone)
-  const toggle = (id: string) => setD((x) => ({ ...x, serviceItemIds: x.serviceItemIds.includes(id) ? x.serviceItemIds.filter((i) => i !== id) : [...x.serviceItemIds, id] }))
   const key = `window-${w?.id ?? 'new'}`
   return (
     <View className='cat-material' data-testid={w ? `window-${w.number}` : 'window-new'}>
@@ -24,11 +24,7 @@ function WindowForm ({ hallId, w, items, onDone }: { hallId: string; w: StaffWin
         <Field label='窗口名称' value={d.name} onChange={(v) => { setD({ ...d, name: v }); save.clear('name') }} maxlength={30} error={save.errors.name} testId='window-name' />
       </View>
       <Check on={d.active} onToggle={() => setD({ ...d, active: !d.active })}>启用</Check>
-      <Text className='cat-note'>{`办理的事项（已选 ${d.serviceItemIds.length} 项）`}</Text>
-      <View className='cat-items' role='group' aria-label='办理的事项'>
-        {items.map((i) => <Check key={i.id} on={d.serviceItemIds.includes(i.id)} onToggle={() => toggle(i.id)} testId={`window-item-${i.code}`}>{`${i.name}（${i.code}）`}</Check>)}
-        {items.length === 0 && <Text className='cat-note'>还没有事项：请先在「办事指南」中新增事项。</Text>}
-      </View>
+      <ItemChecks label='办理的事项' items={items} chosen={d.serviceItemIds} onChange={(ids) => setD({ ...d, serviceItemIds: ids })} testPrefix='window-item' />
       <FormError error={save.error || save.errors.serviceItemIds || del.error} />
       {panel(key) ?? (
         <Actions>
