@@ -1,5 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
+import { routeTable } from '../shared/src/client'
+import { contract } from '../shared/src/contract/index'
 
 const r = (p: string) => fileURLToPath(new URL(p, import.meta.url))
 
@@ -15,6 +17,7 @@ export default defineConfig({
   // Build-time constants of config/index.ts.
   define: {
     TARO_APP_API_BASE: JSON.stringify('http://api.test'),
+    BM_ROUTES: JSON.stringify(routeTable(contract)),
   },
   test: {
     name: 'miniapp',

@@ -3,6 +3,7 @@ import path from 'node:path'
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
 import { requireWithEsbuild } from '@tarojs/helper'
 import devConfig from './dev'
+import { routeTableJson } from './routes'
 import prodConfig from './prod'
 
 // The shared contract package is TypeScript source: it must go through Taro's babel-loader.
@@ -48,6 +49,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     plugins: [],
     defineConstants: {
       TARO_APP_API_BASE: JSON.stringify(apiBase.replace(/\/+$/, '')),
+      BM_ROUTES: routeTableJson(),
     },
     copy: { patterns: [], options: {} },
     // Design tokens (src/kit/tokens.ts) as SCSS variables, and the shared mixins, in front of every SCSS file.

@@ -10,6 +10,8 @@ declare module '*.scss'
 
 /** API origin injected by config/index.ts (defineConstants); '' means same origin (H5). */
 declare const TARO_APP_API_BASE: string
+/** The contract's method + path per route (config/routes.ts, defineConstants). */
+declare const BM_ROUTES: import('@bianmin/shared').RouteTable
 
 declare namespace NodeJS {
   interface ProcessEnv {

@@ -1,6 +1,6 @@
 // A typed client over the contract, independent of the transport (Taro.request in the mini-program, fetch in tests).
-import { contract, type Contract, type RouteName } from './contract/index'
-import { buildPath, buildQuery, type RequestOf, type ResponseOf } from './contract/route'
+import type { Contract, RouteName } from './contract/index'
+import { buildPath, buildQuery, type HttpMethod, type RequestOf, type ResponseOf } from './contract/route'
 import type { ErrorEnvelope } from './errors'
 
 export interface Transport {
@@ -17,9 +17,17 @@ export class ApiError extends Error {
   }
 }
 
-export function createClient (opts: { baseUrl: string; transport: Transport; getToken?: () => string | null | undefined }) {
+/**
+ * Method and path of every route: the contract itself, or the same table without its zod schemas (`routeTable(contract)`,
+ * computed at build time for the mini-program so its main package does not carry every schema).
+ */
+export type RouteTable = { readonly [N in RouteName]: { readonly method: HttpMethod; readonly path: string } }
+export const routeTable = (routes: RouteTable): RouteTable =>
+  Object.fromEntries(Object.entries(routes).map(([n, r]) => [n, { method: r.method, path: r.path }])) as RouteTable
+
+export function createClient (opts: { baseUrl: string; transport: Transport; routes: RouteTable; getToken?: () => string | null | undefined }) {
   return async function call<N extends RouteName> (name: N, req: RequestOf<Contract[N]> = {} as RequestOf<Contract[N]>): Promise<ResponseOf<Contract[N]>> {
-    const r = contract[name]
+    const r = opts.routes[name]
     const url = opts.baseUrl + buildPath(r.path, req.params as Record<string, unknown> | undefined) + buildQuery(req.query as Record<string, unknown> | undefined)
     const headers: Record<string, string> = { accept: 'application/json', ...(req.headers ?? {}) }
     const token = opts.getToken?.()

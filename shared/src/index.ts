@@ -1,8 +1,5 @@
-import { z } from 'zod'
-
-// Chinese messages for zod's built-in checks (field-specific messages are set in the schemas).
-z.config(z.locales.zhCN())
-
+// No side effects here (package.json "sideEffects"): bundlers take only the modules a bundle uses. zod's Chinese
+// messages are set by contract/locale.ts, which every schema file imports.
 export * from './errors'
 export * from './contract/index'
 export * from './client'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { PAGES, h5PageUrl, hallPackagePages, mainPackagePages, pageNameOf, pageUrl, resolvePageUrl, staffPackagePages } from './pages'
+import { PAGES, TAB_PAGES, h5PageUrl, hallPackagePages, mainPackagePages, pageNameOf, pageUrl, residentSubPackages, resolvePageUrl, staffPackagePages } from './pages'
 
 describe('page table', () => {
   it('builds URLs with encoded query values, leaving out empty ones', () => {
@@ -18,6 +18,21 @@ describe('page table', () => {
     expect(staffPackagePages()).toContain('auth/login/index')
     expect(hallPackagePages()).toEqual(['queue/screen/index', 'window/rater/index'])
     expect(mainPackagePages().some((p) => p.startsWith('hall/'))).toBe(false)
+  })
+
+  it('keeps the four tabs in the main package and every other resident page in a sub-package, paths unchanged', () => {
+    expect(mainPackagePages()).toEqual(TAB_PAGES.map((n) => PAGES[n]))
+    const subs = residentSubPackages()
+    const subPaths = subs.flatMap((s) => s.pages.map((p) => `${s.root}/${p}`))
+    const resident = Object.values(PAGES).filter((p) => p.startsWith('pages/'))
+    expect([...mainPackagePages(), ...subPaths].sort()).toEqual([...resident].sort())
+    expect(subs.find((s) => s.root === 'pages/appointments')?.pages).toContain('book/index')
+    // No main-package page under a sub-package root, no root under another.
+    for (const s of subs) {
+      expect(mainPackagePages().some((p) => p.startsWith(`${s.root}/`))).toBe(false)
+      expect(subs.some((o) => o !== s && o.root.startsWith(`${s.root}/`))).toBe(false)
+    }
+    expect(subs.find((s) => s.pages.includes('index') && s.root === 'pages/services/detail')).toBeTruthy()
   })
 
   it('resolves current and legacy links, keeping the query', () => {

@@ -1,15 +1,16 @@
 /*
  * THE one source of page paths (mini-program and server).
  *
- * Every page of the app is listed here once, by name: the resident pages (main package, `pages/<domain>/<page>/index`)
- * and the staff section (sub-package `staff`, `staff/<domain>/<page>/index`). Navigation in the mini-program
+ * Every page of the app is listed here once, by name: the resident pages (`pages/<domain>/<page>/index`: the four tabs in
+ * the main package, the others in sub-packages by domain, see residentSubPackages) and the staff section (sub-package
+ * `staff`, `staff/<domain>/<page>/index`). Navigation in the mini-program
  * (`go('noticeDetail', { id })` in miniapp/src/kit), app.config.ts (page list, tabBar, sub-package), share paths,
  * the links the server puts into messages (`data.page`) and workbench counters, and the browser tests all read this
  * table. Do not write a page path as a string anywhere else: add the page here and use its name.
  */
 
 export const PAGES = {
-  // Resident pages (main package). The first one opens at start.
+  // Resident pages (the tabs in the main package, the rest in sub-packages). The first one opens at start.
   home: 'pages/home/index/index',
   services: 'pages/services/index/index',
   messages: 'pages/messages/index/index',
@@ -93,13 +94,36 @@ export const HALL_ROOT = 'hall'
 export const isHallDevicePage = (name: PageName): boolean => PAGES[name].startsWith(`${HALL_ROOT}/`)
 export const isTabPage = (name: PageName): name is TabPageName => (TAB_PAGES as readonly string[]).includes(name)
 
-/** app.config.ts: the main package's pages (start page first) and the staff sub-package's pages (relative to its root). */
-export const mainPackagePages = (): string[] => pageNames.filter((n) => !isStaffPage(n) && !isHallDevicePage(n)).map((n) => PAGES[n])
+/** app.config.ts: the main package's pages: the four tabs (WeChat keeps tab pages in the main package), 首页 first. */
+export const mainPackagePages = (): string[] => TAB_PAGES.map((n) => PAGES[n])
+/** app.config.ts: the staff sub-package's pages (relative to its root). */
 export const staffPackagePages = (): string[] =>
   pageNames.filter(isStaffPage).map((n) => PAGES[n].slice(STAFF_ROOT.length + 1))
 /** app.config.ts: the hall devices' sub-package (root `hall`). */
 export const hallPackagePages = (): string[] =>
   pageNames.filter(isHallDevicePage).map((n) => PAGES[n].slice(HALL_ROOT.length + 1))
+
+/**
+ * The sub-package root of a resident page beyond the tabs: its domain folder `pages/<domain>`, or the page's own
+ * folder when a tab page lives in that domain folder (`pages/services/detail`), so no main-package page lies under a
+ * sub-package root and every path stays as in PAGES. undefined for tab, staff and hall-device pages.
+ */
+export function residentPackageRoot (name: PageName): string | undefined {
+  if (isTabPage(name) || isStaffPage(name) || isHallDevicePage(name)) return undefined
+  const parts = PAGES[name].split('/')
+  const domain = parts.slice(0, 2).join('/')
+  return mainPackagePages().some((p) => p.startsWith(`${domain}/`)) ? parts.slice(0, 3).join('/') : domain
+}
+
+/** app.config.ts: the resident sub-packages (roots from residentPackageRoot, pages relative to the root). */
+export function residentSubPackages (): { root: string; pages: string[] }[] {
+  const byRoot = new Map<string, string[]>()
+  for (const n of pageNames) {
+    const root = residentPackageRoot(n)
+    if (root) byRoot.set(root, [...(byRoot.get(root) ?? []), PAGES[n].slice(root.length + 1)])
+  }
+  return [...byRoot].map(([root, pages]) => ({ root, pages }))
+}
 
 /** `/pages/…/index?a=1&b=x` — the URL to navigate to (values URI-encoded; null/undefined/'' left out). */
 export function pageUrl (name: PageName, query?: PageQuery): string {

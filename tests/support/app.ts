@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net'
 import type { Server } from 'node:http'
 import { Writable } from 'node:stream'
 import { inject } from 'vitest'
-import { createClient, ApiError, type ApiCall } from '@bianmin/shared'
+import { contract, createClient, ApiError, type ApiCall } from '@bianmin/shared'
 import { loadConfig } from '../../server/src/platform/config'
 import { createDb } from '../../server/src/platform/db'
 import { createLogger } from '../../server/src/platform/logger'
@@ -50,7 +50,7 @@ export const fetchTransport = (req: { method: string; url: string; headers: Reco
     })
 
 export function clientFor (url: string, token?: string): ApiCall {
-  return createClient({ baseUrl: url, transport: fetchTransport, getToken: () => token })
+  return createClient({ baseUrl: url, transport: fetchTransport, routes: contract, getToken: () => token })
 }
 
 export async function startTestApp (opts: { clock?: string; env?: Record<string, string>; demo?: boolean } = {}): Promise<TestApp> {

@@ -2,6 +2,7 @@
 // signed in again once when a call answers 401; staff sign in with a password. A staff call answered 401 drops
 // the token, and every 401 or reasoned 403 goes to one `onAuthFailure` (api/staff-auth.ts: sign in again, then back).
 import { ApiError, createClient, type ApiCall, type Transport } from '@bianmin/shared'
+import { routes } from './routes'
 import { STORAGE_KEYS, type KeyValueStore } from './storage'
 
 interface SessionDeps {
@@ -12,7 +13,7 @@ interface SessionDeps {
 
 export function createResidentSession (deps: SessionDeps & { getLoginCode: () => Promise<string> }) {
   const key = STORAGE_KEYS.residentToken
-  const raw = createClient({ ...deps, getToken: () => deps.storage.get(key) || null })
+  const raw = createClient({ ...deps, routes, getToken: () => deps.storage.get(key) || null })
   let pending: Promise<string> | null = null
 
   /** Signs in again (one request at a time) and stores the new token. */
@@ -54,7 +55,7 @@ export type StaffAuthFailure = { kind: 'expired' } | { kind: 'forbidden'; reason
 
 export function createStaffSession (deps: SessionDeps & { onAuthFailure?: (f: StaffAuthFailure) => void }) {
   const key = STORAGE_KEYS.staffToken
-  const raw = createClient({ ...deps, getToken: () => deps.storage.get(key) || null })
+  const raw = createClient({ ...deps, routes, getToken: () => deps.storage.get(key) || null })
 
   const call = (async (name, req) => {
     try {

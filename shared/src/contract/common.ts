@@ -1,5 +1,6 @@
 // Reusable schemas. Query values arrive as strings: coerce with care ("" must not become 0 or true).
 import { z } from 'zod'
+import './locale'
 
 const emptyToUndefined = (v: unknown) => (v === '' ? undefined : v)
 

@@ -1,6 +1,7 @@
 // 依申请公开 codes. Applicant types and outcomes are exactly the columns and rows of section 三 of the
 // 政府信息公开工作年度报告 (template 国办公开办函〔2021〕30号), so the annual table fills itself.
 import { z } from 'zod'
+import './locale'
 
 export const disclosureApplicantTypes = ['NATURAL_PERSON', 'COMMERCIAL', 'RESEARCH', 'NONPROFIT', 'LEGAL_SERVICE', 'OTHER'] as const
 export type DisclosureApplicantType = (typeof disclosureApplicantTypes)[number]

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import './locale'
 import { route } from './route'
 
 export const opsRoutes = {

@@ -12,9 +12,7 @@ export const privacyNoticeView = z.object({
 })
 export type PrivacyNoticeView = z.infer<typeof privacyNoticeView>
 
-/** `details.reason` of the 403 answered by endpoints marked `requiresConsent` when consent is missing or outdated. */
-export const CONSENT_REQUIRED = 'PRIVACY_CONSENT_REQUIRED'
-export const consentRequiredMessage = '请先阅读并同意隐私政策，再提交个人信息'
+export { CONSENT_REQUIRED, consentRequiredMessage } from './consent'
 
 export const privacyNoticeRoutes = {
   getPrivacyNotice: route({

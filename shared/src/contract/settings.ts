@@ -1,5 +1,6 @@
 // Rule settings of PRODUCT.md (marked "config"), with their defaults. Stored per group in the Setting table.
 import { z } from 'zod'
+import './locale'
 
 const int = (min: number, max: number) => z.number({ error: '必须是数字' }).int('必须是整数').min(min, `不能小于 ${min}`).max(max, `不能大于 ${max}`)
 
