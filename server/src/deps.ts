@@ -28,7 +28,7 @@ export async function buildDeps (config: Config, db: Db, log: Logger, overrides:
     calendar,
     settings,
     cipher: new FieldCipher(config.phoneKey, config.previousPhoneKeys),
-    limits: new RateLimits(config.rateLimits, () => settings.get()),
+    limits: new RateLimits(config.rateLimits, () => settings.get(), config),
     wechat: createWechatClient(config.wechat),
     log,
     secretKey: new Uint8Array(crypto.createHash('sha256').update(`token:${config.tokenSecret}`).digest()),
@@ -48,4 +48,5 @@ export async function closeDeps (deps: Deps): Promise<void> {
   for (const s of Object.values(deps.state as unknown as Record<string, Closable | undefined>)) {
     try { await s?.close?.() } catch (err) { deps.log.error({ err }, 'module state not closed cleanly') }
   }
+  await deps.limits.close?.()
 }

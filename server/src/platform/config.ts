@@ -40,6 +40,7 @@ export const envSchema = z.object({
     return z.NEVER
   }).optional()),
   RATE_LIMITS: z.enum(['on', 'off']).default('on'),
+  REDIS_URL: optional.pipe(z.string().regex(/^rediss?:\/\//, 'REDIS_URL 必须以 redis:// 或 rediss:// 开头').optional()),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATA_DIR: z.string().default('./data'),
   UPLOAD_DIR: optional,
@@ -79,6 +80,8 @@ export interface Config {
   pgBinDir?: string
   wechat: { appId?: string; appSecret?: string; apiBase: string; templates: Record<string, string> }
   rateLimits: boolean
+  /** Rate-limit counters in Redis (shared by every instance); else in PostgreSQL, or in memory on SQLite. */
+  redisUrl?: string
   logLevel: string
   dataDir: string
   uploadDir: string
@@ -158,6 +161,7 @@ export function loadConfig (env: NodeJS.ProcessEnv = process.env): Config {
     pgBinDir: e.PG_BIN_DIR,
     wechat: { appId: e.WECHAT_APP_ID, appSecret: e.WECHAT_APP_SECRET, apiBase: e.WECHAT_API_BASE, templates: e.WECHAT_TEMPLATES ?? {} },
     rateLimits: production ? true : e.RATE_LIMITS === 'on',
+    redisUrl: e.REDIS_URL,
     logLevel: e.LOG_LEVEL,
     dataDir,
     uploadDir: e.UPLOAD_DIR ? resolveFromRoot(e.UPLOAD_DIR) : path.join(dataDir, 'uploads'),

@@ -1,7 +1,12 @@
 // Rate limits per client key (login, booking, submissions, uploads). The allowed counts are settings (rateLimits,
-// changed by an admin without a restart); the windows are fixed. In memory per instance; RATE_LIMITS=off (outside
-// production) disables them for load tests and demos.
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
+// changed by an admin without a restart); the windows are fixed. The counters (rate-limiter-flexible) live where every
+// instance sees them: in Redis when REDIS_URL is set, else in PostgreSQL (the RateLimit table), so two instances do
+// not double a client's budget; SQLite runs one instance and counts in memory. If the shared store fails, each
+// instance falls back to counting in memory (insurance limiter) rather than refusing or letting everything through.
+// RATE_LIMITS=off (outside production) disables them for load tests and demos.
+import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible'
+import pg from 'pg'
+import { Redis } from 'ioredis'
 import type { Settings } from '@bianmin/shared'
 import { AppError } from './errors'
 
@@ -20,16 +25,45 @@ export const limits = {
 } as const satisfies Record<string, { setting: keyof Settings['rateLimits']; duration: number }>
 export type LimitName = keyof typeof limits
 
-export class RateLimits {
-  private limiters = new Map<LimitName, { points: number; limiter: RateLimiterMemory }>()
-  constructor (private enabled: boolean, private settings: () => Promise<Settings>) {}
+/** Where the counters live. */
+export interface LimitStore { provider: 'sqlite' | 'postgresql'; databaseUrl: string; redisUrl?: string }
 
-  /** The limiter for the current setting; a changed count starts a fresh window. */
-  private async limiter (name: LimitName): Promise<RateLimiterMemory> {
+type Make = (opts: { points: number; duration: number; keyPrefix: string }) => RateLimiterAbstract
+
+export class RateLimits {
+  private limiters = new Map<LimitName, { points: number; limiter: RateLimiterAbstract }>()
+  private readonly make: Make
+  private readonly closers: (() => Promise<unknown>)[] = []
+  /** Which store counts: 'redis', 'postgresql' or 'memory'. */
+  readonly kind: 'redis' | 'postgresql' | 'memory'
+
+  constructor (private enabled: boolean, private settings: () => Promise<Settings>, store?: LimitStore) {
+    const insured = (o: Parameters<Make>[0]) => ({ ...o, insuranceLimiter: new RateLimiterMemory({ points: o.points, duration: o.duration }) })
+    if (enabled && store?.redisUrl) {
+      // No offline queue: while Redis is unreachable a command fails at once and the insurance limiter counts.
+      const client = new Redis(store.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false })
+      client.on('error', () => {}) // reconnects by itself; each failed command falls back to memory
+      this.closers.push(() => client.quit().catch(() => client.disconnect()))
+      this.kind = 'redis'
+      this.make = (o) => new RateLimiterRedis({ storeClient: client, ...insured({ ...o, keyPrefix: `bianmin:rl:${o.keyPrefix}` }) })
+    } else if (enabled && store?.provider === 'postgresql') {
+      const pool = new pg.Pool({ connectionString: store.databaseUrl, max: 3 })
+      pool.on('error', () => {})
+      this.closers.push(() => pool.end())
+      this.kind = 'postgresql'
+      this.make = (o) => new RateLimiterPostgres({ storeClient: pool, storeType: 'pool', tableName: 'RateLimit', tableCreated: true, ...insured(o) })
+    } else {
+      this.kind = 'memory'
+      this.make = (o) => new RateLimiterMemory(o)
+    }
+  }
+
+  /** The limiter for the current setting; a changed count starts a fresh window (its own key prefix). */
+  private async limiter (name: LimitName): Promise<RateLimiterAbstract> {
     const points = (await this.settings()).rateLimits[limits[name].setting]
     const current = this.limiters.get(name)
     if (current?.points === points) return current.limiter
-    const limiter = new RateLimiterMemory({ points, duration: limits[name].duration })
+    const limiter = this.make({ points, duration: limits[name].duration, keyPrefix: `${name}:${points}` })
     this.limiters.set(name, { points, limiter })
     return limiter
   }
@@ -47,5 +81,10 @@ export class RateLimits {
       }
       throw e
     }
+  }
+
+  /** Closes the shared store's connections (on stop). */
+  async close (): Promise<void> {
+    for (const c of this.closers.splice(0)) await c().catch(() => {})
   }
 }
