@@ -51,12 +51,14 @@ async function busyResident (code: string, phone: string, idNumber: string) {
   const rating = await r.call('createRating', { body: { subjectType: 'APPOINTMENT', subjectId: done.id, level: 2, tags: [], comment: `请回电 ${phone}` } })
   const later = await slotOf('HL-HJ-001', '2026-11-25')
   const booked = await r.call('createAppointment', { body: { slotId: later.slot.id, serviceItemId: later.item.id, contactName: '王秘密', contactPhone: phone, note: '带老人一起' } })
+  const hall = await t.deps.db.hall.findFirstOrThrow({ where: { name: '湖里街道便民服务中心' } })
+  const ticket = await r.call('createTicket', { body: { hallId: hall.id, serviceItemId: today.item.id } })
   const imageId = await uploadPng(t.url, r.token)
   const consultation = await r.call('createConsultation', { body: { kind: 'COMPLAINT', orgId: street.id, title: '投诉窗口服务', content: `我的身份证号 ${idNumber}，电话 ${phone}`, imageIds: [imageId], allowPublish: false } })
-  const disclosure = await r.call('createDisclosure', { body: { applicantType: 'NATURAL_PERSON', orgId: street.id, description: '申请公开本社区加装电梯补贴名单', form: 'ELECTRONIC', contactName: '王秘密', contactPhone: phone } })
+  const disclosure = await r.call('createDisclosure', { body: { applicantType: 'NATURAL_PERSON', orgId: street.id, description: '申请公开本社区加装电梯补贴名单', form: 'ELECTRONIC', contactName: '王秘密', contactPhone: phone, applicantIdNumber: idNumber } })
   const hvItem = await t.deps.db.serviceItem.findFirstOrThrow({ where: { homeVisit: true, orgId: street.id } })
   const homeVisit = await r.call('createHomeVisit', { body: { serviceItemId: hvItem.id, contactName: '王秘密', contactPhone: phone, address: ADDRESS, reason: '卧床老人需要上门办理', preferredDays: ['2026-11-26'] } })
-  return { r, done, rating, booked, later, consultation, disclosure, homeVisit, imageId }
+  return { r, done, rating, booked, later, consultation, disclosure, homeVisit, imageId, ticket }
 }
 
 describe('data protection', () => {
@@ -98,14 +100,19 @@ describe('data protection', () => {
     expect(data.appointments[0]).toMatchObject({ contactName: '王秘密', contactPhone: PHONE_A })
     expect(data.ratings).toEqual([expect.objectContaining({ id: a.rating.id, level: 2, rectification: expect.objectContaining({ status: 'OPEN' }) })])
     expect(data.consultations).toEqual([expect.objectContaining({ id: a.consultation.id, content: expect.stringContaining(ID_NUMBER) })])
-    expect(data.disclosures).toEqual([expect.objectContaining({ id: a.disclosure.id, contactPhone: PHONE_A })])
+    expect(data.disclosures).toEqual([expect.objectContaining({ id: a.disclosure.id, contactPhone: PHONE_A, applicantIdNumber: ID_NUMBER, postalAddress: null })])
     expect(data.homeVisits).toEqual([expect.objectContaining({ id: a.homeVisit.id, address: ADDRESS, contactPhone: PHONE_A })])
     expect(data.uploads.map((u) => u.id)).toEqual([a.imageId])
+    // The checked-in appointment's place in the queue, and the ticket taken in the app.
+    expect(data.tickets).toEqual([
+      expect.objectContaining({ channel: 'APPOINTMENT', status: 'DONE', hallName: '湖里街道便民服务中心' }),
+      expect.objectContaining({ id: a.ticket.id, number: a.ticket.number, hallName: '湖里街道便民服务中心', status: 'WAITING', channel: 'APP' }),
+    ])
     expect(data.messages.length).toBeGreaterThan(0)
     expect(data.consents.map((c) => c.version)).toContain((await t.anon('getPrivacyNotice')).version)
     // Nothing of resident B.
     const text = JSON.stringify(data)
-    for (const other of [b.booked.id, b.consultation.id, b.disclosure.id, PHONE_B]) expect(text).not.toContain(other)
+    for (const other of [b.booked.id, b.consultation.id, b.disclosure.id, b.ticket.id, PHONE_B]) expect(text).not.toContain(other)
     expect(await t.deps.db.auditLog.count({ where: { action: 'resident.export', actorId: a.r.id } })).toBe(1)
   })
 

@@ -29,7 +29,11 @@ export const myDataExport = z.object({
   })),
   disclosures: z.array(z.object({
     id, status: s, orgName: s, applicantType: s, applicantName: sn, description: s, purpose: sn, form: s,
-    contactName: s, contactPhone: s, receivedAt: isoDateTime, outcome: sn, replyContent: sn,
+    contactName: s, contactPhone: s, applicantIdNumber: sn, postalAddress: sn, receivedAt: isoDateTime, outcome: sn, replyContent: sn,
+  })),
+  tickets: z.array(z.object({
+    id, number: s, hallName: s, serviceItemName: s, date: s, status: s, channel: s, windowName: sn,
+    createdAt: isoDateTime, calledAt: tn, doneAt: tn, cancelledAt: tn,
   })),
   messages: z.array(z.object({ id, kind: s, title: s, body: s, read: z.boolean(), createdAt: isoDateTime })),
   uploads: z.array(z.object({ id, mime: s, size: z.number().int(), name: sn, createdAt: isoDateTime })),

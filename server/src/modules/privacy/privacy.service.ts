@@ -26,7 +26,7 @@ export async function exportMyData (deps: Deps, actor: ResidentActor, meta: Audi
   const { db, cipher } = deps
   const open = (v: string | null) => { if (!v) return ''; try { return cipher.decrypt(v) } catch { return '' } }
   const residentId = actor.id
-  const [r, consents, appointments, homeVisits, consultations, ratings, disclosures, messages, uploads] = await Promise.all([
+  const [r, consents, appointments, homeVisits, consultations, ratings, disclosures, messages, uploads, tickets] = await Promise.all([
     db.resident.findUniqueOrThrow({ where: { id: residentId } }),
     db.privacyConsent.findMany({ where: { residentId }, orderBy: { acceptedAt: 'asc' } }),
     db.appointment.findMany({ where: { residentId }, orderBy: { createdAt: 'asc' }, include: { slot: { select: { start: true, end: true } }, hall: { select: { name: true } }, serviceItem: { select: { name: true } } } }),
@@ -36,6 +36,7 @@ export async function exportMyData (deps: Deps, actor: ResidentActor, meta: Audi
     db.disclosure.findMany({ where: { residentId }, orderBy: { createdAt: 'asc' }, include: { org: { select: { name: true } } } }),
     db.notification.findMany({ where: { residentId }, orderBy: { createdAt: 'asc' } }),
     db.upload.findMany({ where: { ownerType: 'RESIDENT', ownerId: residentId }, orderBy: { createdAt: 'asc' } }),
+    db.ticket.findMany({ where: { residentId }, orderBy: { createdAt: 'asc' }, include: { hall: { select: { name: true } }, serviceItem: { select: { name: true } }, window: { select: { name: true } } } }),
   ])
   await audit(db, actor, { action: 'resident.export', targetType: 'Resident', targetId: residentId }, meta)
   return {
@@ -62,7 +63,12 @@ export async function exportMyData (deps: Deps, actor: ResidentActor, meta: Audi
     })),
     disclosures: disclosures.map((d) => ({
       id: d.id, status: d.status, orgName: d.org.name, applicantType: d.applicantType, applicantName: d.applicantName, description: d.description, purpose: d.purpose,
-      form: d.form, contactName: d.contactName, contactPhone: open(d.contactPhoneEnc), receivedAt: toIso(d.receivedAt), outcome: d.outcome, replyContent: d.replyContent,
+      form: d.form, contactName: d.contactName, contactPhone: open(d.contactPhoneEnc),
+      applicantIdNumber: d.applicantIdEnc ? open(d.applicantIdEnc) : null, postalAddress: d.postalAddressEnc ? open(d.postalAddressEnc) : null, receivedAt: toIso(d.receivedAt), outcome: d.outcome, replyContent: d.replyContent,
+    })),
+    tickets: tickets.map((k) => ({
+      id: k.id, number: k.number, hallName: k.hall.name, serviceItemName: k.serviceItem.name, date: k.date, status: k.status, channel: k.channel,
+      windowName: k.window?.name ?? null, createdAt: toIso(k.createdAt), calledAt: toIsoOrNull(k.calledAt), doneAt: toIsoOrNull(k.doneAt), cancelledAt: toIsoOrNull(k.cancelledAt),
     })),
     messages: messages.map((m) => ({ id: m.id, kind: m.kind, title: m.title, body: m.body, read: m.readAt !== null, createdAt: toIso(m.createdAt) })),
     uploads: uploads.map((u) => ({ id: u.id, mime: u.mime, size: u.size, name: u.originalName, createdAt: toIso(u.createdAt) })),

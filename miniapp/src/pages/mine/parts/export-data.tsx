@@ -13,6 +13,7 @@ const when = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)}`
 export function summaryLines (d: MyDataExport): string[] {
   return [
     `预约 ${d.appointments.length} 条`,
+    `服务大厅取号 ${d.tickets.length} 个`,
     `上门服务申请 ${d.homeVisits.length} 条`,
     `咨询、投诉、建议 ${d.consultations.length} 件`,
     `评价 ${d.ratings.length} 条`,
