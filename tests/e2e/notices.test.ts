@@ -36,7 +36,7 @@ it('an editor drafts and submits, a reviewer approves, a resident finds the noti
   await editor.page.getByTestId('staff-notice-new').click()
   await field(editor.page, 'notice-form-body', 'textarea').fill(BODY)
   await editor.page.getByTestId('notice-form-submit').click()
-  await expect.poll(() => editor.page.locator('.nt-field__error').first().textContent()).toBe('请填写标题')
+  await expect.poll(() => editor.page.getByTestId('notice-form-title-error').textContent()).toBe('请填写标题')
   expect(await t.deps.db.notice.count({ where: { title: TITLE } })).toBe(0)
   await field(editor.page, 'notice-form-title').fill(TITLE)
   await screenshot(editor.page, 'notice-form')
