@@ -1,79 +1,24 @@
-import { useCallback, useState } from 'react'
-import { Button, Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
-import type { z } from 'zod'
-import type { staffView } from '@bianmin/shared'
-import { STAFF_LOGIN_URL, staffApi, staffSession } from '@/api/client'
-import { redirectToLogin } from '@/api/staff-auth'
+// 工作台: who is signed in, the calendar warning, "what needs me now" counters and the entries this member's roles open.
+import { Text, View } from '@tarojs/components'
+import { staffApi, staffSession } from '@/api/client'
 import { EntryGrid } from '@/components/entry-grid'
-import { PageState } from '@/components/page-state'
+import { Action, PageState, redirect, useResource, useSubmit } from '@/kit'
 import { entriesForRoles, roleLabels } from '../../roles'
-import { clearMe } from '../../shell/me'
-import { requireStaff, staffError } from '../../shell/session'
+import { clearMe, useStaffMe } from '../../shell/me'
 import { StaffPage } from '../../shell/staff-page'
-import { Counters, type Counter } from '../counters'
+import { Counters } from '../counters'
 import { CalendarWarning } from '../calendar-warning'
 import './index.scss'
 
-type Staff = z.infer<typeof staffView>
-
 export default function StaffHomePage () {
-  const [staff, setStaff] = useState<Staff | null>(null)
-  const [loading, setLoading] = useState(true)
-  const [error, setError] = useState('')
-  const [leaving, setLeaving] = useState(false)
-  const [counters, setCounters] = useState<Counter[] | null>(null)
-  const [today, setToday] = useState('')
-  const [countersLoading, setCountersLoading] = useState(true)
-  const [countersError, setCountersError] = useState('')
-
-  const loadCounters = useCallback(async () => {
-    setCountersLoading(true)
-    setCountersError('')
-    try {
-      const w = await staffApi('getWorkbench')
-      setToday(w.today)
-      setCounters(w.counters)
-    } catch (e) {
-      setCountersError(staffError(e) ?? '')
-    } finally {
-      setCountersLoading(false)
-    }
-  }, [])
-
-  const load = useCallback(async () => {
-    if (!requireStaff()) return
-    setLoading(true)
-    setError('')
-    try {
-      const me = await staffApi('getMe')
-      if (me.type !== 'staff') { redirectToLogin(); return }
-      setStaff(me.staff)
-      void loadCounters()
-    } catch (e) {
-      setError(staffError(e) ?? '')
-    } finally {
-      setLoading(false)
-    }
-  }, [loadCounters])
-
-  useDidShow(() => { void load() })
-
-  const signOut = async () => {
-    setLeaving(true)
-    try {
-      await staffSession.signOut()
-      clearMe()
-    } finally {
-      setLeaving(false)
-    }
-    void Taro.redirectTo({ url: STAFF_LOGIN_URL })
-  }
-
+  const me = useStaffMe()
+  const work = useResource(() => staffApi('getWorkbench'), [])
+  // Signing out always ends here on the login page (a failed logout call only leaves a token the server expires).
+  const leave = useSubmit(async () => { await staffSession.signOut().catch(() => undefined); clearMe() }, { onSuccess: () => redirect('staffLogin') })
+  const staff = me.staff
   return (
     <StaffPage title='工作台' className='staff-home'>
-      {loading && !staff && <PageState status='loading' />}
-      {!loading && error && <PageState status='error' title={error} onRetry={() => void load()} />}
+      {!staff && <PageState status={me.error ? 'error' : 'loading'} title={me.error || undefined} onRetry={me.error ? () => void me.reload() : undefined} />}
       {staff && (
         <>
           <View className='staff-home__header'>
@@ -85,17 +30,13 @@ export default function StaffHomePage () {
             </View>
           </View>
           <CalendarWarning roles={staff.roles} />
-          <View className='staff-home__section'>
-            <Counters today={today} counters={counters} loading={countersLoading} error={countersError} onRetry={() => void loadCounters()} />
-          </View>
+          <View className='staff-home__section'><Counters work={work} /></View>
           <View className='staff-home__section'>
             <Text className='staff-home__subtitle'>常用功能</Text>
             <EntryGrid items={entriesForRoles(staff.roles)} />
           </View>
           <View className='staff-home__footer'>
-            <Button className={`bm-button bm-button--danger bm-button--block${leaving ? ' bm-button--disabled' : ''}`} disabled={leaving} onClick={() => void signOut()} data-testid='staff-logout'>
-              退出登录
-            </Button>
+            <Action kind='danger' block busy={leave.busy} onClick={() => void leave.run(undefined)} testId='staff-logout'>退出登录</Action>
           </View>
         </>
       )}

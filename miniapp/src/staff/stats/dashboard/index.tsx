@@ -1,14 +1,12 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { useLoad } from '@tarojs/taro'
-import { staffApi, staffSession } from '@/api/client'
-import { PageState } from '@/components/page-state'
-import { requireStaff, staffError } from '../../shell/session'
+import { staffApi } from '@/api/client'
+import { Loaded, useResource } from '@/kit'
 import { StaffPage } from '../../shell/staff-page'
 import { subtreeOptions } from '../../home/orgs'
 import { Filters, type Option, type Range } from './filters'
 import { HallStatsSection } from './hall-section'
-import { AppointmentsSection, ConsultationsSection, MonthlySection, NoticesSection, RatingsSection, type Overview } from './sections'
+import { AppointmentsSection, ConsultationsSection, MonthlySection, NoticesSection, RatingsSection } from './sections'
 import './index.scss'
 
 interface Query { range: Range | null; hallId: string; itemId: string }
@@ -30,70 +28,47 @@ async function loadOptions (): Promise<{ halls: Option[]; items: Option[] }> {
 
 export default function DashboardPage () {
   const [query, setQuery] = useState<Query>({ range: null, hallId: '', itemId: '' })
-  const [data, setData] = useState<Overview | null>(null)
   const [today, setToday] = useState('')
-  const [loading, setLoading] = useState(true)
-  const [error, setError] = useState('')
-  const [options, setOptions] = useState<{ halls: Option[]; items: Option[] }>({ halls: [], items: [] })
-  const seq = useRef(0)
-
-  const load = useCallback(async (q: Query) => {
-    const mine = ++seq.current
-    setLoading(true)
-    setError('')
-    try {
-      const o = await staffApi('getStatsOverview', {
-        query: { ...(q.range ?? {}), ...(q.hallId ? { hallId: q.hallId } : {}), ...(q.itemId ? { serviceItemId: q.itemId } : {}) },
-      })
-      if (mine !== seq.current) return
-      // Without a range the server answers this year up to today: that `to` is today.
-      if (!q.range) setToday(o.to)
-      setData(o)
-    } catch (e) {
-      if (mine !== seq.current) return
-      const msg = staffError(e)
-      if (msg) setError(msg)
-    } finally {
-      if (mine === seq.current) setLoading(false)
-    }
-  }, [])
-
-  useLoad(() => {
-    if (!requireStaff()) return
-    loadOptions().then(setOptions).catch(() => undefined)
-  })
-
-  // Reload whenever the range or a drill-down changes (requireStaff above has sent a signed-out user away).
-  useEffect(() => { if (staffSession.hasToken()) void load(query) }, [query, load])
+  const options = useResource(loadOptions, [], { on: 'mount' })
+  const overview = useResource(async () => {
+    const o = await staffApi('getStatsOverview', {
+      query: { ...(query.range ?? {}), ...(query.hallId ? { hallId: query.hallId } : {}), ...(query.itemId ? { serviceItemId: query.itemId } : {}) },
+    })
+    // Without a range the server answers this year up to today: that `to` is today.
+    if (!query.range) setToday(o.to)
+    return o
+  }, [query], { on: 'mount' })
+  const data = overview.data
+  const loading = overview.loading
 
   return (
     <StaffPage title='统计分析' className='wb-dashboard'>
       <Filters
         range={query.range ?? { from: data?.from ?? '', to: data?.to ?? '' }}
         today={today}
-        halls={options.halls}
-        items={options.items}
+        halls={options.data?.halls ?? []}
+        items={options.data?.items ?? []}
         hallId={query.hallId}
         itemId={query.itemId}
         onRange={(range) => setQuery((q) => ({ ...q, range }))}
         onHall={(hallId) => setQuery((q) => ({ ...q, hallId }))}
         onItem={(itemId) => setQuery((q) => ({ ...q, itemId }))}
       />
-      {loading && !data && <PageState status='loading' title='正在统计，请稍候…' />}
-      {!loading && error && <PageState status='error' title={error} onRetry={() => void load(query)} />}
-      {data && !error && (
-        <View className={loading ? 'wb-dashboard__body wb-dashboard__body--loading' : 'wb-dashboard__body'}>
-          <Text className='wb-dashboard__scope' data-testid='dashboard-scope'>
-            {data.orgName}　{data.from} 至 {data.to}{loading ? '（正在更新…）' : ''}
-          </Text>
-          <NoticesSection o={data} />
-          <AppointmentsSection o={data} />
-          <HallStatsSection hallId={query.hallId || undefined} from={data.from} to={data.to} />
-          <ConsultationsSection o={data} />
-          <RatingsSection o={data} />
-          <MonthlySection o={data} />
-        </View>
-      )}
+      <Loaded resource={overview} loadingTitle='正在统计，请稍候…'>
+        {(data) => (
+          <View className={loading ? 'wb-dashboard__body wb-dashboard__body--loading' : 'wb-dashboard__body'}>
+            <Text className='wb-dashboard__scope' data-testid='dashboard-scope'>
+              {data.orgName}　{data.from} 至 {data.to}{loading ? '（正在更新…）' : ''}
+            </Text>
+            <NoticesSection o={data} />
+            <AppointmentsSection o={data} />
+            <HallStatsSection hallId={query.hallId || undefined} from={data.from} to={data.to} />
+            <ConsultationsSection o={data} />
+            <RatingsSection o={data} />
+            <MonthlySection o={data} />
+          </View>
+        )}
+      </Loaded>
     </StaffPage>
   )
 }
