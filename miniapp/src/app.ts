@@ -1,7 +1,8 @@
 // zod setup first: it must run before the shared contract's schemas are built.
 import './setup/zod'
 import type { PropsWithChildren } from 'react'
-import { useLaunch } from '@tarojs/taro'
+import Taro, { useLaunch } from '@tarojs/taro'
+import { pageUrl } from '@bianmin/shared'
 import { consent, residentSession } from './api/client'
 import { enableKeyboardActivation } from './components/a11y'
 import { patchTaroDom } from './components/h5-dom'
@@ -28,6 +29,11 @@ function launchedOnStaffPage (path: string | undefined): boolean {
   const p = (path || (typeof location !== 'undefined' ? location.hash.replace(/^#/, '') : '')).replace(/^\/+/, '')
   return p.startsWith('staff/') || p.startsWith('hall/')
 }
+
+// An address that names no page (a mistyped or outdated link): the router would show nothing; 页面不存在 instead.
+Taro.onPageNotFound?.((res: { path?: string }) => {
+  void Taro.redirectTo({ url: pageUrl('notFound', { path: res.path ?? '' }) })
+})
 
 function App ({ children }: PropsWithChildren) {
   useLaunch((options) => {

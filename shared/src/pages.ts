@@ -35,6 +35,8 @@ export const PAGES = {
   disclosureApply: 'pages/disclosures/apply/index',
   disclosureDetail: 'pages/disclosures/detail/index',
   privacy: 'pages/privacy/index/index',
+  // Where an address that names no page lands (app.ts, onPageNotFound): 页面不存在 and a way home.
+  notFound: 'pages/not-found/index/index',
   hallTake: 'pages/hall/take/index',
   hallTickets: 'pages/hall/tickets/index',
 
