@@ -1,6 +1,7 @@
 // Reads: a ticket with its place in the queue, a resident's tickets, the public snapshot for the hall screen and
 // what a resident sees before taking a ticket.
 import type { Prisma } from '../../generated/sqlite/client.js'
+import { join, raw, sqltag as sql } from '@prisma/client/runtime/client'
 import type { Db, Deps, ResidentActor, StaffActor } from '../../platform/types'
 import { notFound } from '../../platform/errors'
 import { inSubtree } from '../../platform/scope'
@@ -20,12 +21,18 @@ export const callableBy = (windowIds: string[], items: string[]): Prisma.TicketW
   OR: [{ transferredTo: { in: windowIds } }, { transferredTo: null, serviceItemId: { in: items } }],
 })
 
-/** Waiting tickets before this one that the same windows serve. */
+/** Waiting tickets before this one that the same windows serve (one plain COUNT: asked on every ticket view). */
 export async function aheadOf (db: Db, t: TicketRow, known?: { windows: string[]; items: string[] }): Promise<number> {
   if (t.status !== 'WAITING') return 0
   const windows = known?.windows ?? await windowsFor(db, t)
   const items = known?.items ?? (windows.length ? await itemsOf(db, windows) : [t.serviceItemId])
-  return db.ticket.count({ where: { hallId: t.hallId, date: t.date, status: 'WAITING', id: { not: t.id }, AND: [before(t), callableBy(windows, items)] } })
+  const inList = (col: string, xs: string[]) => (xs.length ? sql`${raw(col)} IN (${join(xs)})` : sql`1 = 0`)
+  const rows = await db.$queryRaw<{ n: number | bigint }[]>`
+    SELECT count(*) AS "n" FROM "Ticket"
+    WHERE "hallId" = ${t.hallId} AND "date" = ${t.date} AND "status" = 'WAITING' AND "id" <> ${t.id}
+      AND ("rankAt" < ${t.rankAt} OR ("rankAt" = ${t.rankAt} AND "seq" < ${t.seq}) OR ("rankAt" = ${t.rankAt} AND "seq" = ${t.seq} AND "line" < ${t.line}))
+      AND (${inList('"transferredTo"', windows)} OR ("transferredTo" IS NULL AND ${inList('"serviceItemId"', items)}))`
+  return Number(rows[0]?.n ?? 0)
 }
 
 /** Today's median service time of a line, in seconds (null before the first 办结). */
@@ -75,9 +82,10 @@ export async function listMine (deps: Deps, actor: ResidentActor) {
 }
 
 export async function publicHall (db: Db, id: string) {
-  const hall = await db.hall.findFirst({ where: { id, active: true }, select: { id: true, name: true, openHours: true, active: true, queuePrefix: true, orgId: true } })
-  if (!hall) throw notFound('服务中心')
-  return hall
+  const rows = await db.$queryRaw<{ id: string; name: string; openHours: string | null; queuePrefix: string; orgId: string }[]>`
+    SELECT "id", "name", "openHours", "queuePrefix", "orgId" FROM "Hall" WHERE "id" = ${id} AND "active" = TRUE`
+  if (!rows[0]) throw notFound('服务中心')
+  return { ...rows[0], active: true }
 }
 
 export async function waitingPerLine (db: Db, where: Prisma.TicketWhereInput) {
