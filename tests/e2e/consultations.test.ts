@@ -82,7 +82,7 @@ it('a resident submits a complaint with a photo, a handler replies in the staff 
   await expect.poll(() => desk.getByTestId('cs-staff-title').textContent()).toBe(TITLE)
   await expect.poll(() => desk.locator('[data-testid="cs-images"] img').count()).toBe(1)
   await desk.getByTestId('cs-reply-send').click()
-  await expect.poll(() => desk.locator('.cs-field__error').textContent()).toBe('请填写答复内容')
+  await expect.poll(() => desk.getByTestId('cs-reply-error').textContent()).toBe('请填写答复内容')
   await field(desk, 'cs-reply', 'textarea').fill('您好，已安排市政维修人员于本周三前更换破损地砖，感谢您的反映。')
   await desk.getByTestId('cs-reply-send').click()
   await expect.poll(() => desk.getByTestId('cs-msg-staff').count()).toBe(1)

@@ -60,8 +60,7 @@ function CaseBody ({ c, handlers, onChange }: { c: Case; handlers: { id: string;
       {open && (
         <Section title='答复居民'>
           <Field kind='textarea' label='答复内容' value={reply} maxlength={2000} placeholder='请填写答复内容（答复后会通知居民）' testId='cs-reply'
-            onChange={(v) => { setReply(v); send.clear('content') }} />
-          {send.errors.content && <Text className='bm-field__error cs-field__error'>{send.errors.content}</Text>}
+            onChange={(v) => { setReply(v); send.clear('content') }} error={send.errors.content} errorTestId='cs-reply-error' />
           {!send.errors.content && <FormError error={send.error} />}
           <Actions><Action kind='primary' busy={send.busy} onClick={() => void send.run(reply)} testId='cs-reply-send'>答复</Action></Actions>
         </Section>
