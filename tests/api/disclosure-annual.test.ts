@@ -18,7 +18,7 @@ async function apply (date: string, applicantType: DisclosureApplicantType, orgI
   at(date)
   const call = await resident()
   const d = await call('createDisclosure', {
-    body: { applicantType, orgId, description: `${date} 申请的政府信息`, form: 'PAPER', contactName: '王芳', contactPhone: '13900001111' },
+    body: { applicantType, orgId, description: `${date} 申请的政府信息`, form: 'PAPER', contactName: '王芳', contactPhone: '13900001111', applicantIdNumber: '91350200MA0000000X', postalAddress: '厦门市湖里区东荣路 22 号' },
   })
   expect(d.receivedAt.slice(0, 10)).toBe(date)
   return d.id

@@ -59,7 +59,7 @@ describe('recording an application at the desk', () => {
 
   it('gives online applications a number too', async () => {
     const r = await t.resident()
-    const d = await r.call('createDisclosure', { body: { applicantType: 'NATURAL_PERSON', orgId: street.id, description: '申请公开本街道2026年预算执行情况', form: 'ELECTRONIC', contactName: '王芳', contactPhone: '13900001111' } })
+    const d = await r.call('createDisclosure', { body: { applicantType: 'NATURAL_PERSON', orgId: street.id, description: '申请公开本街道2026年预算执行情况', form: 'ELECTRONIC', contactName: '王芳', contactPhone: '13900001111', applicantIdNumber: '350203199001011234' } })
     expect(d.serialNo).toMatch(/^2026-\d{6}$/)
   })
 })

@@ -32,7 +32,7 @@ function relogin (login: () => Promise<ApiCall>): ApiCall {
 const day = (iso: string) => iso.slice(0, 10)
 const application = (orgId: string, extra: Record<string, unknown> = {}) => ({
   applicantType: 'NATURAL_PERSON' as const, orgId, description: '申请公开本街道2026年老旧小区改造项目清单', purpose: '了解小区改造安排',
-  form: 'ELECTRONIC' as const, contactName: '李明', contactPhone: '13812345678', ...extra,
+  form: 'ELECTRONIC' as const, contactName: '李明', contactPhone: '13812345678', applicantIdNumber: '350203199001011234', ...extra,
 })
 const apply = (call: ApiCall = me.call, orgId = street.id, extra: Record<string, unknown> = {}) =>
   call('createDisclosure', { body: application(orgId, extra) as never })
@@ -79,6 +79,19 @@ describe('applying and the 20-working-day deadline', () => {
     expect(msgs.items.some((m) => m.kind === 'DISCLOSURE_UPDATE' && m.body.includes('2026-10-30'))).toBe(true)
   })
 
+  it('keeps the ID number and postal address encrypted, shows the ID masked and answers the 申请编号', async () => {
+    at(MONDAY)
+    const d = await apply(me.call, street.id, { form: 'PAPER', applicantIdNumber: '350203199001011234', postalAddress: '厦门市湖里区东荣路 22 号 3 楼' })
+    expect(d.serialNo).toMatch(/^2026-\d{6}$/)
+    expect(d).toMatchObject({ form: 'PAPER', postalAddress: '厦门市湖里区东荣路 22 号 3 楼' })
+    expect(d.applicantIdNumber).not.toContain('199001011')
+    expect(d.applicantIdNumber).toMatch(/^3502\*+1234$/)
+    const row = await t.deps.db.disclosure.findUniqueOrThrow({ where: { id: d.id } })
+    expect(JSON.stringify(row)).not.toContain('350203199001011234')
+    expect(JSON.stringify(row)).not.toContain('东荣路')
+    expect(t.deps.cipher.decrypt(row.applicantIdEnc!)).toBe('350203199001011234')
+  })
+
   it('counts a holiday submission as received on the next working day', async () => {
     at('2026-10-03T15:00:00+08:00')
     const d = await apply()
@@ -109,6 +122,13 @@ describe('applying and the 20-working-day deadline', () => {
     e = await expectError(apply(me.call, 'no-such-org'), 400, 'VALIDATION_FAILED')
     expect(e.fieldErrors().orgId).toMatch(/机构不存在/)
     await expectError(apply(me.call, street.id, { description: '' }), 400, 'VALIDATION_FAILED')
+    // The applicant's identity (条例第二十九条), and where to post a paper reply.
+    e = await expectError(apply(me.call, street.id, { applicantIdNumber: undefined }), 400, 'VALIDATION_FAILED')
+    expect(e.fieldErrors().applicantIdNumber).toBe('请填写身份证号或统一社会信用代码')
+    e = await expectError(apply(me.call, street.id, { applicantIdNumber: '12' }), 400, 'VALIDATION_FAILED')
+    expect(e.fieldErrors().applicantIdNumber).toMatch(/证件号码/)
+    e = await expectError(apply(me.call, street.id, { form: 'PAPER' }), 400, 'VALIDATION_FAILED')
+    expect(e.fieldErrors().postalAddress).toBe('申请纸质文件时请填写邮寄地址')
     await expectError(t.anon('createDisclosure', { body: application(street.id) }), 401, 'UNAUTHENTICATED')
     await expectError(apply(handler), 403, 'FORBIDDEN')
     expect(await t.deps.db.disclosure.count()).toBe(before)

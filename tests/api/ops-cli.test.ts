@@ -158,9 +158,10 @@ describe('rotate-phone-key', () => {
       const appt = await db.appointment.findUniqueOrThrow({ where: { id: set.appointment.id } })
       const visit = await db.homeVisit.findUniqueOrThrow({ where: { id: set.homeVisit.id } })
       const disc = await db.disclosure.findUniqueOrThrow({ where: { id: set.disclosure.id } })
-      for (const v of [res.phoneEnc!, appt.contactPhoneEnc, visit.contactPhoneEnc, visit.addressEnc, disc.contactPhoneEnc]) expect(newCipher.isCurrent(v)).toBe(true)
-      expect([res.phoneEnc, appt.contactPhoneEnc, visit.contactPhoneEnc, visit.addressEnc, disc.contactPhoneEnc].map((v) => newCipher.decrypt(v!)))
-        .toEqual([set.plain.phone, set.plain.contact, set.plain.visitPhone, set.plain.address, set.plain.disclosurePhone])
+      const all = [res.phoneEnc, appt.contactPhoneEnc, visit.contactPhoneEnc, visit.addressEnc, disc.contactPhoneEnc, disc.applicantIdEnc, disc.postalAddressEnc]
+      for (const v of all) expect(newCipher.isCurrent(v!)).toBe(true)
+      expect(all.map((v) => newCipher.decrypt(v!)))
+        .toEqual([set.plain.phone, set.plain.contact, set.plain.visitPhone, set.plain.address, set.plain.disclosurePhone, set.plain.idNumber, set.plain.postal])
     }
     expect(newCipher.decrypt((await db.resident.findUniqueOrThrow({ where: { id: done.id } })).phoneEnc!)).toBe('13500135000')
     expect((await db.resident.findUniqueOrThrow({ where: { id: blank.id } })).phoneEnc).toBeNull()

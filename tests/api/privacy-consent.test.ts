@@ -55,7 +55,7 @@ describe('consent before personal data', () => {
     const slot = await slotOn(t, item.id, '2026-09-29')
     await expectError(r.call('createAppointment', { body: bookingBody(slot, item) }), 403, 'FORBIDDEN')
     await expectError(r.call('createConsultation', { body: { kind: 'CONSULT', orgId: street.id, title: '咨询居住证', content: '请问居住证需要什么材料？', allowPublish: false } }), 403, 'FORBIDDEN')
-    await expectError(r.call('createDisclosure', { body: { applicantType: 'NATURAL_PERSON', orgId: street.id, description: '申请公开本社区加装电梯补贴名单', form: 'ELECTRONIC', contactName: '王小明', contactPhone: '13912345678' } }), 403, 'FORBIDDEN')
+    await expectError(r.call('createDisclosure', { body: { applicantType: 'NATURAL_PERSON', orgId: street.id, description: '申请公开本社区加装电梯补贴名单', form: 'ELECTRONIC', contactName: '王小明', contactPhone: '13912345678', applicantIdNumber: '350203199001011234' } }), 403, 'FORBIDDEN')
     const hvItem = await t.deps.db.serviceItem.findFirstOrThrow({ where: { homeVisit: true, orgId: street.id } })
     await expectError(r.call('createHomeVisit', { body: { serviceItemId: hvItem.id, contactName: '王小明', contactPhone: '13912345678', address: '东荣路 22 号', reason: '卧床老人需要上门办理', preferredDays: ['2026-09-29'] } }), 403, 'FORBIDDEN')
     const up = await upload(t.url, r.token, PNG_1PX)

@@ -71,7 +71,7 @@ describe('an erased resident\'s open cases', () => {
 
   it('shows the erased applicant as 已注销 in the disclosure queue, not masked as a name', async () => {
     const r = await t.resident('erase-disclosure')
-    const d = await r.call('createDisclosure', { body: { applicantType: 'NATURAL_PERSON', orgId: streetId, description: '申请公开本社区路灯维护合同', form: 'ELECTRONIC', contactName: '李四', contactPhone: '13911112222' } })
+    const d = await r.call('createDisclosure', { body: { applicantType: 'NATURAL_PERSON', orgId: streetId, description: '申请公开本社区路灯维护合同', form: 'ELECTRONIC', contactName: '李四', contactPhone: '13911112222', applicantIdNumber: '350203199001011234' } })
     const staff = await t.staff('admin')
     const before = (await staff.call('listStaffDisclosures', { query: { limit: 100 } })).items.find((x) => x.id === d.id)!
     expect(before.contactName).toBe('李*')

@@ -14,7 +14,7 @@ const as = async (u: string) => (await t.staff(u)).call
 async function apply (date: string, applicantType: 'NATURAL_PERSON' | 'COMMERCIAL' | 'RESEARCH'): Promise<string> {
   at(date)
   const call = (await t.resident('report-applicant')).call
-  const d = await call('createDisclosure', { body: { applicantType, orgId: street.id, description: `${date} 申请的政府信息`, form: 'PAPER', contactName: '王芳', contactPhone: '13900001111' } })
+  const d = await call('createDisclosure', { body: { applicantType, orgId: street.id, description: `${date} 申请的政府信息`, form: 'PAPER', contactName: '王芳', contactPhone: '13900001111', applicantIdNumber: '350203199001011234', postalAddress: '厦门市湖里区东荣路 22 号' } })
   return d.id
 }
 async function reply (date: string, id: string, outcome: string) {

@@ -34,14 +34,31 @@ it('a resident applies, supplies a 补正 and opens the reply document', async (
   await field(page, 'field-contactName').fill('李明')
   await field(page, 'field-contactPhone').fill('13812345678')
   await page.getByTestId('field-consent').click()
+  // The applicant's ID number is asked for, and paper needs a postal address: both said at the field, nothing sent.
+  await page.getByTestId('apply-submit').click()
+  await expect.poll(() => page.getByTestId('error-applicantIdNumber').textContent()).toBe('请填写身份证号或统一社会信用代码')
+  expect(await page.getByTestId('error-postalAddress').textContent()).toBe('申请纸质文件时请填写邮寄地址')
+  expect(await t.deps.db.disclosure.count({ where: { description: { startsWith: '申请公开湖里街道2026年老旧小区改造' } } })).toBe(0)
+  await field(page, 'field-applicantIdNumber').fill('350203199001011234')
+  await field(page, 'field-postalAddress').fill('厦门市湖里区东荣路 22 号 3 楼')
   await screenshot(page, 'disclosure-apply')
   await page.getByTestId('apply-submit').click()
 
-  // The detail page: received on Monday, due 20 working days later across the 国庆 holiday.
+  // The detail page confirms it with the 申请编号: received on Monday, due 20 working days later across the 国庆 holiday.
   await expect.poll(() => page.getByTestId('detail-due').textContent(), { timeout: 15_000 }).toBe('2026-10-30')
   const row = await t.deps.db.disclosure.findFirstOrThrow({ where: { description: { startsWith: '申请公开湖里街道2026年老旧小区改造' } } })
   expect(row.form).toBe('PAPER')
   expect(row.residentId).toBeTruthy()
+  expect(row.serialNo).toMatch(/^2026-\d{6}$/)
+  const banner = await page.getByTestId('submitted-banner').textContent()
+  expect(banner).toContain('申请已提交')
+  expect(banner).toContain(`申请编号 ${row.serialNo}`)
+  expect(banner).toContain('2026-10-30 前答复')
+  expect(await page.getByTestId('detail-serial').textContent()).toBe(row.serialNo)
+  expect(await page.getByTestId('detail-postal').textContent()).toBe('厦门市湖里区东荣路 22 号 3 楼')
+  expect(await page.getByTestId('detail-id-number').textContent()).toMatch(/^3502\*+1234$/)
+  expect(t.deps.cipher.decrypt(row.applicantIdEnc!)).toBe('350203199001011234')
+  await screenshot(page, 'disclosure-submitted')
 
   // My list shows it with its deadline.
   await openPage(page, t.url, pageUrl('disclosures'))
@@ -84,7 +101,7 @@ it('a handler sees an overdue request in the queue and replies with an outcome f
   t.deps.clock.freeze('2026-09-28T11:00:00+08:00')
   const applicant = await t.resident('e2e-late-applicant')
   const d = await applicant.call('createDisclosure', {
-    body: { applicantType: 'COMMERCIAL', applicantName: '厦门某某物业有限公司', orgId: (await t.deps.db.org.findFirstOrThrow({ where: { code: '350206001' } })).id, description: '申请公开小区公共收益审计报告', form: 'ELECTRONIC', contactName: '周强', contactPhone: '13700001111' },
+    body: { applicantType: 'COMMERCIAL', applicantName: '厦门某某物业有限公司', orgId: (await t.deps.db.org.findFirstOrThrow({ where: { code: '350206001' } })).id, description: '申请公开小区公共收益审计报告', form: 'ELECTRONIC', contactName: '周强', contactPhone: '13700001111', applicantIdNumber: '91350200MA0000000X' },
   })
   t.deps.clock.freeze('2026-11-02T09:00:00+08:00') // the deadline (10-30) has passed
 

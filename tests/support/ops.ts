@@ -64,9 +64,9 @@ export async function encryptedRows (db: Db, orgId: string, enc: (plain: string)
     data: { residentId: resident.id, serviceItemId: item.id, orgId, contactName: '李四', contactPhoneEnc: enc('13700137000'), addressEnc: enc('湖里区测试路 2 号 301'), reason: '行动不便', preferredDays: ['2026-11-25'] },
   })
   const disclosure = await db.disclosure.create({
-    data: { residentId: resident.id, orgId, applicantType: 'NATURAL_PERSON', description: '申请公开测试信息', form: 'ELECTRONIC', contactName: '王五', contactPhoneEnc: enc('13600136000'), receivedAt: new Date(), dueAt: new Date(Date.now() + 30 * 86400_000) },
+    data: { residentId: resident.id, orgId, applicantType: 'NATURAL_PERSON', description: '申请公开测试信息', form: 'PAPER', contactName: '王五', contactPhoneEnc: enc('13600136000'), applicantIdEnc: enc('350203199001015678'), postalAddressEnc: enc('湖里区邮寄路 3 号'), receivedAt: new Date(), dueAt: new Date(Date.now() + 30 * 86400_000) },
   })
-  return { resident, appointment, homeVisit, disclosure, plain: { phone: '13800138000', contact: '13900139000', visitPhone: '13700137000', address: '湖里区测试路 2 号 301', disclosurePhone: '13600136000' } }
+  return { resident, appointment, homeVisit, disclosure, plain: { phone: '13800138000', contact: '13900139000', visitPhone: '13700137000', address: '湖里区测试路 2 号 301', disclosurePhone: '13600136000', idNumber: '350203199001015678', postal: '湖里区邮寄路 3 号' } }
 }
 
 /** A value in the first ciphertext format ("v1.<iv>.<tag>.<data>", no key id), as stored before key ids existed. */

@@ -65,7 +65,7 @@ export async function buildFixtures (t: TestApp, cast: Cast): Promise<Record<str
   const c = await a('createConsultation', { body: { kind: 'CONSULT', orgId: street.id, title: '办理居住证咨询', content: '请问办理居住证需要带哪些材料？', allowPublish: false } })
   out.consultations = { params: { id: c.id }, owner: 'RESIDENT' }
 
-  const d = await a('createDisclosure', { body: { applicantType: 'NATURAL_PERSON', orgId: street.id, description: '申请公开本街道2025年老旧小区改造项目的资金使用情况', form: 'ELECTRONIC', contactName: '李小梅', contactPhone: '13912345678' } })
+  const d = await a('createDisclosure', { body: { applicantType: 'NATURAL_PERSON', orgId: street.id, description: '申请公开本街道2025年老旧小区改造项目的资金使用情况', form: 'ELECTRONIC', contactName: '李小梅', contactPhone: '13912345678', applicantIdNumber: '350203199001011234' } })
   out.disclosures = { params: { id: d.id }, owner: 'RESIDENT' }
 
   const hvItem = await t.deps.db.serviceItem.findFirstOrThrow({ where: { homeVisit: true, orgId: street.id } })

@@ -25,6 +25,20 @@ export const disclosureApplication = z.object({
   contactPhone: phone,
 })
 
+/**
+ * Who applies (条例第二十九条: the applicant's identity): 身份证号 for a person, 统一社会信用代码 (or another registration
+ * number) for an organisation; the postal address when the reply is wanted on paper.
+ */
+export const disclosureIdentity = {
+  applicantIdNumber: z.string({ error: '请填写身份证号或统一社会信用代码' }).trim().min(1, '请填写身份证号或统一社会信用代码')
+    .regex(/^[0-9A-Za-z-]{6,30}$/, '证件号码为 6–30 位字母、数字或 -（身份证号或统一社会信用代码）'),
+  postalAddress: text('邮寄地址', 200, 5).optional(),
+}
+const paperNeedsAddress = (b: { form: string; postalAddress?: string }) => b.form !== 'PAPER' || !!b.postalAddress
+const paperAddressIssue = { message: '申请纸质文件时请填写邮寄地址', path: ['postalAddress'] }
+/** What a resident sends: the application with the identity (a paper reply needs the postal address). */
+export const disclosureRequest = disclosureApplication.extend(disclosureIdentity).refine(paperNeedsAddress, paperAddressIssue)
+
 export const disclosureEventView = z.object({ action: z.string(), label: z.string(), note: z.string().nullable(), createdAt: isoDateTime })
 export const disclosureCorrection = z.object({
   requestedAt: isoDateTime, request: z.string(), dueAt: isoDateTime, answeredAt: isoDateTime.nullable(), content: z.string().nullable(),
@@ -98,8 +112,8 @@ const tags = ['依申请公开']
 
 export const disclosureRoutes = {
   createDisclosure: route({
-    method: 'POST', path: '/api/v1/disclosures', access: 'resident', requiresConsent: true, summary: '提交政府信息公开申请', tags,
-    body: disclosureApplication,
+    method: 'POST', path: '/api/v1/disclosures', access: 'resident', requiresConsent: true, summary: '提交政府信息公开申请（返回申请编号）', tags,
+    body: disclosureRequest,
     responses: { 201: disclosureView },
   }),
   listMyDisclosures: route({
@@ -138,11 +152,8 @@ export const disclosureRoutes = {
     body: disclosureApplication.extend({
       channel: z.enum(['IN_PERSON', 'POST'], { error: '请选择申请渠道（当面或信函）' }),
       receivedDate: dateString,
-      /** 身份证号 for a person, 统一社会信用代码 (or other registration number) for an organisation. */
-      applicantIdNumber: z.string({ error: '请填写身份证号或统一社会信用代码' }).trim()
-        .regex(/^[0-9A-Za-z-]{6,30}$/, '证件号码为 6–30 位字母、数字或 -（身份证号或统一社会信用代码）'),
-      postalAddress: text('邮寄地址', 200, 5).optional(),
-    }).refine((b) => b.form !== 'PAPER' || !!b.postalAddress, { message: '申请纸质文件时请填写邮寄地址', path: ['postalAddress'] }),
+      ...disclosureIdentity,
+    }).refine(paperNeedsAddress, paperAddressIssue),
     responses: { 201: disclosureView },
   }),
   getStaffDisclosure: route({

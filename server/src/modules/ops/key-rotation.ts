@@ -8,7 +8,7 @@ export const ENCRYPTED_COLUMNS = [
   { model: 'resident', fields: ['phoneEnc'] },
   { model: 'appointment', fields: ['contactPhoneEnc'] },
   { model: 'homeVisit', fields: ['contactPhoneEnc', 'addressEnc'] },
-  { model: 'disclosure', fields: ['contactPhoneEnc'] },
+  { model: 'disclosure', fields: ['contactPhoneEnc', 'applicantIdEnc', 'postalAddressEnc'] },
   { model: 'consultation', fields: ['contactPhoneEnc'] },
 ] as const
 

@@ -35,9 +35,18 @@ describe('依申请公开 form', () => {
     fireEvent.click(screen.getByTestId('form-PAPER'))
     fireEvent.click(screen.getByTestId('field-consent'))
     expect(screen.queryByTestId('error-consent')).toBeNull()
+    // Paper asks for the postal address; the ID number is required too.
     fireEvent.click(screen.getByTestId('apply-submit'))
-    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalledWith({ url: pageUrl('disclosureDetail', { id: 'dq1' }) }))
+    expect((await screen.findByTestId('error-applicantIdNumber')).textContent).toBe('请填写身份证号或统一社会信用代码')
+    expect(screen.getByTestId('error-postalAddress').textContent).toBe('申请纸质文件时请填写邮寄地址')
+    expect(api.requests.some((r) => r.method === 'POST' && r.path === '/api/v1/disclosures')).toBe(false)
+    type('field-applicantIdNumber', 'input', '350203199001011234')
+    type('field-postalAddress', 'input', '厦门市湖里区东荣路 22 号')
+    fireEvent.click(screen.getByTestId('apply-submit'))
+    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalledWith({ url: pageUrl('disclosureDetail', { id: 'dq1', submitted: 1 }) }))
     const sent = api.requests.find((r) => r.method === 'POST' && r.path === '/api/v1/disclosures')
-    expect(sent?.body).toMatchObject({ orgId: 's1', form: 'PAPER', contactPhone: '13812345678', applicantType: 'NATURAL_PERSON' })
+    expect(sent?.body).toMatchObject({
+      orgId: 's1', form: 'PAPER', contactPhone: '13812345678', applicantType: 'NATURAL_PERSON', applicantIdNumber: '350203199001011234', postalAddress: '厦门市湖里区东荣路 22 号',
+    })
   })
 })

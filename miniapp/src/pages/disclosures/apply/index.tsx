@@ -34,7 +34,7 @@ export default function DisclosureApplyPage () {
     return list
   }, [], { on: 'mount' })
   const [typeIndex, setTypeIndex] = useState(0)
-  const [values, setValues] = useState({ applicantName: '', description: '', purpose: '', contactName: '', contactPhone: '' })
+  const [values, setValues] = useState({ applicantName: '', applicantIdNumber: '', description: '', purpose: '', contactName: '', contactPhone: '', postalAddress: '' })
   const [form, setForm] = useState<(typeof disclosureForms)[number]>('ELECTRONIC')
   const [consent, setConsent] = useState(false)
 
@@ -44,11 +44,13 @@ export default function DisclosureApplyPage () {
     schema: contract.createDisclosure.body,
     validate: () => ({
       applicantName: isOrg && !values.applicantName.trim() ? '请填写申请单位名称' : undefined,
+      postalAddress: form === 'PAPER' && !values.postalAddress.trim() ? '申请纸质文件时请填写邮寄地址' : undefined,
       consent: consent ? undefined : '请确认并同意后再提交',
     }),
     onSuccess: (d) => {
       void Taro.showToast({ title: '申请已提交', icon: 'success' })
-      redirect('disclosureDetail', { id: d.id })
+      // The detail page confirms it with the 申请编号 and the reply deadline.
+      redirect('disclosureDetail', { id: d.id, submitted: 1 })
     },
   })
   const set = (k: keyof typeof values) => (v: string) => { setValues((old) => ({ ...old, [k]: v })); send.clear(k) }
@@ -58,6 +60,8 @@ export default function DisclosureApplyPage () {
   const submit = () => void send.run({
     applicantType, orgId: orgList[orgIndex]?.id ?? '', form,
     description: values.description, contactName: values.contactName, contactPhone: values.contactPhone,
+    applicantIdNumber: values.applicantIdNumber,
+    ...(form === 'PAPER' && values.postalAddress.trim() ? { postalAddress: values.postalAddress } : {}),
     ...(values.purpose.trim() ? { purpose: values.purpose } : {}),
     ...(isOrg ? { applicantName: values.applicantName } : {}),
   })
@@ -69,12 +73,20 @@ export default function DisclosureApplyPage () {
       <View className='bm-card'>
         <Field kind='picker' label='申请人类型' options={typeNames} index={typeIndex} onPick={(i) => { setTypeIndex(i); send.clear('applicantType') }} testId='field-applicantType' {...err('applicantType')} />
         {isOrg && <Field label='申请单位名称' value={values.applicantName} maxlength={100} placeholder='与营业执照或登记证书一致' onChange={set('applicantName')} testId='field-applicantName' {...err('applicantName')} />}
+        <Field label={isOrg ? '统一社会信用代码' : '身份证号码'} value={values.applicantIdNumber} maxlength={30} type={isOrg ? 'text' : 'idcard'}
+          placeholder={isOrg ? '或其他登记证书号码' : '18 位公民身份号码'} hint='用于核实申请人身份（条例第二十九条），加密保存。'
+          onChange={set('applicantIdNumber')} testId='field-applicantIdNumber' {...err('applicantIdNumber')} />
         <Field kind='picker' label='向哪个机关申请' options={orgList.map((o) => o.name)} index={orgIndex} onPick={(i) => { setOrgIndex(i); send.clear('orgId') }} testId='field-orgId' {...err('orgId')} />
         <Field kind='textarea' label='所需信息的内容描述' value={values.description} maxlength={2000} placeholder='请写明信息的名称、文号或其他便于查找的特征' onChange={set('description')} testId='field-description' {...err('description')} />
         <Field label='用途（选填）' name='用途' value={values.purpose} maxlength={500} placeholder='例如：了解政策、学习研究' onChange={set('purpose')} testId='field-purpose' {...err('purpose')} />
         <Field kind='custom' label='获取信息的方式'>
-          <Choices label='获取信息的方式' options={disclosureForms.map((f) => ({ value: f, label: disclosureFormLabels[f] }))} value={form} onChange={setForm} testId={(f) => `form-${f}`} />
+          <Choices label='获取信息的方式' options={disclosureForms.map((f) => ({ value: f, label: disclosureFormLabels[f] }))} value={form}
+            onChange={(f) => { setForm(f); send.clear('postalAddress') }} testId={(f) => `form-${f}`} />
         </Field>
+        {form === 'PAPER' && (
+          <Field label='邮寄地址' value={values.postalAddress} maxlength={200} placeholder='省市区、街道、门牌号，纸质答复寄到这里'
+            onChange={set('postalAddress')} testId='field-postalAddress' {...err('postalAddress')} />
+        )}
         <Field label='联系人' value={values.contactName} maxlength={30} placeholder='请输入姓名' onChange={set('contactName')} testId='field-contactName' {...err('contactName')} />
         <Field label='联系电话' type='number' value={values.contactPhone} maxlength={11} placeholder='11 位手机号码' onChange={set('contactPhone')}
           hint='仅用于联系您办理本申请，加密保存。' testId='field-contactPhone' {...err('contactPhone')} />

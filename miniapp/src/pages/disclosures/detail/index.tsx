@@ -1,90 +1,68 @@
-import { useCallback, useState } from 'react'
-import { Button, Text, Textarea, View } from '@tarojs/components'
-import Taro, { useLoad } from '@tarojs/taro'
-import { disclosureApplicantTypeLabels, disclosureFormLabels } from '@bianmin/shared'
-import { api, errorMessage } from '@/api/client'
-import { PageRoot } from '@/components/page-root'
-import { PageState } from '@/components/page-state'
-import { aria } from '@/components/a11y'
+import { useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { contract, disclosureApplicantTypeLabels, disclosureFormLabels } from '@bianmin/shared'
+import { api } from '@/api/client'
+import { Action, Field, FormError, Loaded, PageRoot, aria, useResource, useSubmit } from '@/kit'
 import { dateOf, openAttachment, outcomeText, statusTone, type DisclosureView } from '@/utils/disclosure'
 import { DisclosureTimeline, Row } from '@/components/disclosure-parts'
 
-export default function DisclosureDetailPage () {
-  const [id, setId] = useState('')
-  const [d, setD] = useState<DisclosureView | null>(null)
-  const [loading, setLoading] = useState(true)
-  const [error, setError] = useState('')
+type CorrectionBody = typeof contract.answerDisclosureCorrection.body._input
+
+/** The 补正 asked for, with its answer form. */
+function Correction ({ d, onDone }: { d: DisclosureView; onDone: (d: DisclosureView) => void }) {
   const [answer, setAnswer] = useState('')
-  const [answerError, setAnswerError] = useState('')
-  const [sending, setSending] = useState(false)
-
-  const load = useCallback(async (which: string) => {
-    setLoading(true)
-    setError('')
-    try {
-      setD(await api('getDisclosure', { params: { id: which } }))
-    } catch (e) {
-      setError(errorMessage(e))
-    } finally {
-      setLoading(false)
-    }
-  }, [])
-
-  useLoad((params: Record<string, string | undefined>) => {
-    const which = params.id ?? ''
-    setId(which)
-    if (which) void load(which)
-    else { setLoading(false); setError('未找到该申请') }
+  const send = useSubmit((body: CorrectionBody) => api('answerDisclosureCorrection', { params: { id: d.id }, body }), {
+    schema: contract.answerDisclosureCorrection.body,
+    validate: (b) => ({ content: b.content.trim() ? undefined : '请填写补正内容' }),
+    onSuccess: (next) => { setAnswer(''); onDone(next); void Taro.showToast({ title: '补正已提交', icon: 'success' }) },
   })
+  if (!d.correction) return null
+  const error = send.errors.content || send.error
+  return (
+    <View className='bm-card' data-testid='correction-box'>
+      <Text className='dsc-intro__title'>请补正申请内容</Text>
+      <Text className='dsc-block' data-testid='correction-request'>{d.correction.request}</Text>
+      <Field kind='textarea' label='补正内容' value={answer} maxlength={2000} placeholder='请填写补正内容' onChange={(v) => { setAnswer(v); send.clear('content') }}
+        hint={`请在 ${dateOf(d.correction.dueAt)} 前提交；逾期不补正视为放弃申请。补正后，答复期限从提交补正之日起重新计算。`} testId='correction-input' />
+      <FormError error={error} testId='correction-error' />
+      <Action kind='primary' block busy={send.busy} busyText='正在提交…' onClick={() => void send.run({ content: answer })} testId='correction-submit'>提交补正</Action>
+    </View>
+  )
+}
 
-  const sendCorrection = async () => {
-    if (sending || !d) return
-    if (!answer.trim()) { setAnswerError('请填写补正内容'); return }
-    setSending(true)
-    setAnswerError('')
-    try {
-      setD(await api('answerDisclosureCorrection', { params: { id: d.id }, body: { content: answer } }))
-      setAnswer('')
-      void Taro.showToast({ title: '补正已提交', icon: 'success' })
-    } catch (e) {
-      setAnswerError(errorMessage(e))
-    } finally {
-      setSending(false)
-    }
-  }
-
-  if (loading && !d) return <PageRoot><PageState status='loading' /></PageRoot>
-  if (error || !d) return <PageRoot><PageState status='error' title={error || '未找到该申请'} onRetry={id ? () => void load(id) : undefined} /></PageRoot>
+/** One 依申请公开 request of mine: 申请编号, deadline, the 补正 asked for, the reply and its documents, the history. */
+export default function DisclosureDetailPage () {
+  const { id = '', submitted } = useRouter().params
+  const r = useResource(() => api('getDisclosure', { params: { id } }), [id])
+  const d = r.data
+  if (!d) return <PageRoot><Loaded resource={r} notFoundDescription='该申请不存在，或不是您提交的。'>{() => null}</Loaded></PageRoot>
 
   const outcome = outcomeText(d)
   const waiting = d.status === 'CORRECTION_REQUESTED'
   return (
     <PageRoot className='disclosure-detail'>
+      {submitted && (
+        <View className='bm-card dsc-submitted' data-testid='submitted-banner' {...aria('status')}>
+          <Text className='dsc-intro__title'>申请已提交</Text>
+          <Text className='dsc-block'>
+            {`${d.serialNo ? `申请编号 ${d.serialNo}，请保存以便查询。` : ''}我们已于 ${dateOf(d.receivedAt)} 收到您的申请，将在 ${dateOf(d.dueAt)} 前答复；办理进展会在“消息”里通知您。`}
+          </Text>
+        </View>
+      )}
       <View className='bm-card dsc-card'>
         <View className='dsc-card__head'>
           <Text className='dsc-card__title'>{d.description}</Text>
           <Text className={`dsc-badge dsc-badge--${statusTone(d)}`} data-testid='detail-status'>{d.overdue ? '已超期' : d.statusLabel}</Text>
         </View>
+        {d.serialNo && <Row label='申请编号' value={d.serialNo} testId='detail-serial' />}
         <Row label='收到日期' value={dateOf(d.receivedAt)} />
         {!outcome && <Row label={waiting ? '补正期限' : '答复期限'} value={dateOf(d.dueAt)} testId='detail-due' />}
         {d.extended && <Row label='延长期限' value={`${d.extensionDays} 个工作日`} />}
         {d.repliedAt && <Row label='答复日期' value={dateOf(d.repliedAt)} />}
       </View>
 
-      {waiting && d.correction && (
-        <View className='bm-card' data-testid='correction-box'>
-          <Text className='dsc-intro__title'>请补正申请内容</Text>
-          <Text className='dsc-block' data-testid='correction-request'>{d.correction.request}</Text>
-          <Text className='dsc-field__hint'>请在 {dateOf(d.correction.dueAt)} 前提交；逾期不补正视为放弃申请。补正后，答复期限从提交补正之日起重新计算。</Text>
-          <View className='dsc-field'>
-            <Textarea className='dsc-field__textarea' value={answer} maxlength={2000} placeholder='请填写补正内容' onInput={(e) => setAnswer(e.detail.value)} data-testid='correction-input' />
-            {answerError && <Text className='dsc-field__error' data-testid='correction-error'>{answerError}</Text>}
-          </View>
-          <Button className={`bm-button bm-button--primary bm-button--block${sending ? ' bm-button--disabled' : ''}`} disabled={sending} onClick={() => void sendCorrection()} data-testid='correction-submit'>
-            {sending ? '正在提交…' : '提交补正'}
-          </Button>
-        </View>
-      )}
+      {waiting && <Correction d={d} onDone={(next) => r.setData(next)} />}
 
       {outcome && (
         <View className='bm-card' data-testid='reply-box'>
@@ -105,8 +83,10 @@ export default function DisclosureDetailPage () {
         <Row label='申请机关' value={d.orgName} />
         <Row label='申请人类型' value={disclosureApplicantTypeLabels[d.applicantType]} />
         {d.applicantName && <Row label='申请单位' value={d.applicantName} />}
+        {d.applicantIdNumber && <Row label={d.applicantType === 'NATURAL_PERSON' ? '身份证号码' : '证件号码'} value={d.applicantIdNumber} testId='detail-id-number' />}
         {d.purpose && <Row label='用途' value={d.purpose} />}
         <Row label='获取方式' value={disclosureFormLabels[d.form]} />
+        {d.postalAddress && <Row label='邮寄地址' value={d.postalAddress} testId='detail-postal' />}
         <Row label='联系人' value={`${d.contactName} ${d.contactPhone}`} />
         {d.correction?.content && <Row label='补正内容' value={d.correction.content} />}
       </View>
