@@ -15,8 +15,8 @@ import { AppealCard, appealStatus, type Appeal } from './appeal-card'
 
 const filters = [{ value: 'pending', label: '待复核' }, { value: 'all', label: '全部' }] as const
 const columns: Column<Appeal>[] = [
-  { key: 'title', title: '评价', width: '2.4fr', render: (a) => <Text>{a.rating.subjectTitle || '办件'}</Text> },
-  { key: 'status', title: '状态', width: '1fr', render: (a) => <StatusTag map={appealStatus} status={a.status} /> },
+  { key: 'title', title: '评价', width: '2fr', render: (a) => <Text>{a.rating.subjectTitle || '办件'}</Text> },
+  { key: 'status', title: '状态', width: '1.3fr', render: (a) => <StatusTag map={appealStatus} status={a.status} /> },
   { key: 'org', title: '单位', width: '1.4fr', render: (a) => <Text>{a.orgName}</Text> },
   { key: 'reason', title: '申诉理由', width: '1fr', render: (a) => <Text>{appealReasonLabels[a.reason]}</Text> },
   { key: 'created', title: '提出时间', width: '1.4fr', sort: (a, b) => a.createdAt.localeCompare(b.createdAt), render: (a) => <Text>{formatTime(a.createdAt)}</Text> },
