@@ -10,8 +10,10 @@ import { HomeNotices } from '@/pages/notices/parts/home-notices'
 import { prefs } from '@/store/prefs'
 import { findStreet } from '@/utils/org'
 import './index.scss'
+import { useUnreadBadge } from '@/pages/messages/parts/unread'
 
 export default function HomePage () {
+  useUnreadBadge()
   const [name, setName] = useState<string | null>(null)
   const [street, setStreet] = useState('')
   const [loading, setLoading] = useState(true)

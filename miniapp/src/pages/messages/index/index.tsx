@@ -4,18 +4,21 @@ import type { z } from 'zod'
 import type { messageView } from '@bianmin/shared'
 import { api, errorMessage } from '@/api/client'
 import { Action, FormError, PageRoot, PagedFooter, openLink, usePagedList } from '@/kit'
+import { showUnread } from '../parts/unread'
 import '../../appointments/parts/appointment.scss'
 import './index.scss'
 
 type Message = z.infer<typeof messageView>
 const when = (iso: string) => `${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日 ${iso.slice(11, 16)}`
 
-/** 消息: booking confirmations, reminders, replies … newest first; opening one marks it read and goes to its page. */
+/** 消息: booking confirmations, reminders, replies … newest first; opening one marks it read and goes to its page; the tab's badge shows the unread count. */
 export default function MessagesPage () {
   const list = usePagedList((cursor) => api('listMessages', { query: { cursor } }), [])
   const [unread, setUnread] = useState(0)
   const [barError, setBarError] = useState('')
   useEffect(() => { if (list.last && !list.loadingMore) setUnread(list.last.unread) }, [list.last])
+  // The 消息 tab's badge follows what the page shows (after a load, a read, 全部已读).
+  useEffect(() => { if (list.last) showUnread(unread) }, [unread, list.last])
   const markRead = (all: boolean, id?: string) => list.setItems((prev) => prev.map((x) => (all || x.id === id ? { ...x, read: true } : x)))
 
   const open = (m: Message) => {

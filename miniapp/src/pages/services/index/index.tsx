@@ -5,6 +5,7 @@ import { Card, Chips, List, ListItem, PageRoot, PagedFooter, SearchBar, go, useP
 import { entries, openEntry, type Entry } from '@/features'
 import '../../appointments/parts/appointment.scss'
 import './index.scss'
+import { useUnreadBadge } from '@/pages/messages/parts/unread'
 
 const groups: { title: string; items: Entry[] }[] = [
   { title: '问一问、评一评', items: [entries.consult, entries.rating] },
@@ -13,6 +14,7 @@ const groups: { title: string; items: Entry[] }[] = [
 
 /** 办事: search the 办事指南, filter by category, open a guide (and book from it). */
 export default function ServicesPage () {
+  useUnreadBadge()
   const [q, setQ] = useState('')
   const [filter, setFilter] = useState({ q: '', category: '' })
   const [categories, setCategories] = useState<string[]>([])
