@@ -1,160 +1,118 @@
-import { useCallback, useMemo, useRef, useState } from 'react'
-import { Button, Input, Text, View } from '@tarojs/components'
-import { useLoad, useRouter } from '@tarojs/taro'
-import { ApiError, bookingInput, type SlotView } from '@bianmin/shared'
-import { api, errorMessage } from '@/api/client'
-import { PageRoot } from '@/components/page-root'
-import { PageState } from '@/components/page-state'
-import { aria, labelled } from '@/components/a11y'
-import { dayText, newIdempotencyKey, weekdayText } from '../parts/appointment.format'
+import { useEffect, useRef, useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import { useRouter } from '@tarojs/taro'
+import { ApiError, bookingInput, contract, type SlotView } from '@bianmin/shared'
+import { api, consent } from '@/api/client'
+import { useConsentState } from '@/store/consent'
+import { Action, Field, FormError, Loaded, PageRoot, Section, redirect, useResource, useSubmit } from '@/kit'
+import { dayText, newIdempotencyKey, slotText } from '../parts/appointment.format'
+import { SlotPicker } from '../parts/slot-picker'
 import '../parts/appointment.scss'
 import './index.scss'
-import { redirect } from '@/kit/nav'
+
+type BookingBody = typeof bookingInput._input
+type MoveBody = typeof contract.rescheduleAppointment.body._input
+const slotGone = (e: unknown) => e instanceof ApiError && (e.code === 'SLOT_FULL' || e.code === 'OUT_OF_WINDOW')
 
 /** Pick a working day and a slot (remaining seats shown), fill in name and phone, book; or move a booking (改约). */
 export default function BookPage () {
   const { itemId = '', reschedule = '' } = useRouter().params
-  const [itemName, setItemName] = useState('')
-  const [dates, setDates] = useState<string[]>([])
-  const [slots, setSlots] = useState<SlotView[]>([])
+  const data = useResource(async () => {
+    const [item, slots] = await Promise.all([api('getServiceItem', { params: { id: itemId } }), api('listServiceItemSlots', { params: { id: itemId } })])
+    return { item, ...slots }
+  }, [itemId], { on: 'mount' })
+  // 改约: the booking being changed, shown above the new choice.
+  const old = useResource(() => api('getAppointment', { params: { id: reschedule } }), [reschedule], { on: 'mount', enabled: Boolean(reschedule) })
+  // Name and phone of the last booking, once the resident has agreed to the privacy notice.
+  const c = useConsentState(consent)
+  const last = useResource(() => api('getBookingContact'), [], { on: 'mount', enabled: !reschedule && c.status === 'accepted' })
+
   const [date, setDate] = useState('')
   const [slotId, setSlotId] = useState('')
   const [form, setForm] = useState({ contactName: '', contactPhone: '', note: '' })
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [loadError, setLoadError] = useState('')
-  const [loading, setLoading] = useState(true)
-  const [busy, setBusy] = useState(false)
-  const [formError, setFormError] = useState('')
+  const [prefilled, setPrefilled] = useState(false)
   // One key per distinct request: a retry of the same booking (e.g. after a network error) replays the first result.
   const attempt = useRef<{ body: string; key: string } | null>(null)
 
-  const load = useCallback(async (keepDate?: string) => {
-    setLoading(true)
-    setLoadError('')
-    try {
-      const [item, r] = await Promise.all([api('getServiceItem', { params: { id: itemId } }), api('listServiceItemSlots', { params: { id: itemId } })])
-      setItemName(item.name)
-      setDates(r.dates)
-      setSlots(r.items)
-      const withSeats = r.dates.find((d) => r.items.some((s) => s.date === d && s.remaining > 0))
-      setDate(keepDate && r.dates.includes(keepDate) ? keepDate : withSeats ?? r.dates[0] ?? '')
-    } catch (e) {
-      setLoadError(errorMessage(e))
-    } finally {
-      setLoading(false)
-    }
-  }, [itemId])
-  useLoad(() => { void load() })
+  useEffect(() => {
+    const d = data.data
+    if (!d || d.dates.includes(date)) return
+    setDate(d.dates.find((x) => d.items.some((s) => s.date === x && s.remaining > 0)) ?? d.dates[0] ?? '')
+  }, [data.data])
+  useEffect(() => {
+    const ct = last.data?.contact
+    if (!ct) return
+    setForm((f) => ({ ...f, contactName: f.contactName || ct.contactName, contactPhone: f.contactPhone || ct.contactPhone }))
+    setPrefilled(true)
+  }, [last.data])
 
-  const seatsOn = useMemo(() => {
-    const m = new Map<string, number>()
-    for (const s of slots) m.set(s.date, (m.get(s.date) ?? 0) + s.remaining)
-    return m
-  }, [slots])
-  const daySlots = slots.filter((s) => s.date === date)
-  const chosen = slots.find((s) => s.id === slotId)
-
-  const failed = (e: unknown) => {
-    if (e instanceof ApiError && (e.code === 'SLOT_FULL' || e.code === 'OUT_OF_WINDOW')) { setSlotId(''); void load(date) }
-    setFormError(`预约未成功：${errorMessage(e)}`)
-  }
-
-  const submit = async () => {
-    setFormError('')
-    if (!chosen) { setErrors({ slotId: '请选择预约时段' }); return }
-    if (reschedule) {
-      setBusy(true)
-      try {
-        const moved = await api('rescheduleAppointment', { params: { id: reschedule }, body: { slotId: chosen.id } })
-        redirect('appointmentDetail', { id: moved.id })
-      } catch (e) { failed(e) } finally { setBusy(false) }
-      return
-    }
-    const body = { slotId: chosen.id, serviceItemId: itemId, contactName: form.contactName, contactPhone: form.contactPhone, ...(form.note.trim() ? { note: form.note } : {}) }
-    const check = bookingInput.safeParse(body)
-    if (!check.success) {
-      const found: Record<string, string> = {}
-      for (const i of check.error.issues) { const k = String(i.path[0] ?? ''); if (!found[k]) found[k] = i.message }
-      setErrors(found)
-      return
-    }
-    setErrors({})
-    const json = JSON.stringify(check.data)
+  const refreshSlots = (e: unknown) => { if (slotGone(e)) { setSlotId(''); void data.reload() } }
+  const book = useSubmit(async (body: BookingBody) => {
+    const json = JSON.stringify(body)
     if (attempt.current?.body !== json) attempt.current = { body: json, key: newIdempotencyKey() }
-    setBusy(true)
     try {
-      const a = await api('createAppointment', { body: check.data, headers: { 'Idempotency-Key': attempt.current.key } })
-      redirect('appointmentDetail', { id: a.id, booked: 1 })
-    } catch (e) {
-      if (e instanceof ApiError && Object.keys(e.fieldErrors()).length) setErrors(e.fieldErrors())
-      failed(e)
-    } finally {
-      setBusy(false)
-    }
+      return await api('createAppointment', { body, headers: { 'Idempotency-Key': attempt.current.key } })
+    } catch (e) { refreshSlots(e); throw e }
+  }, {
+    schema: bookingInput,
+    validate: (b) => ({ slotId: b.slotId ? undefined : '请选择预约时段' }),
+    errorPrefix: '预约未成功：',
+    onSuccess: (a) => redirect('appointmentDetail', { id: a.id, booked: 1 }),
+  })
+  const move = useSubmit(async (body: MoveBody) => {
+    try {
+      return await api('rescheduleAppointment', { params: { id: reschedule }, body })
+    } catch (e) { refreshSlots(e); throw e }
+  }, {
+    validate: (b) => ({ slotId: b.slotId ? undefined : '请选择新的预约时段' }),
+    errorPrefix: '改约未成功：',
+    onSuccess: (moved) => redirect('appointmentDetail', { id: moved.id, rescheduled: 1 }),
+  })
+  const s = reschedule ? move : book
+
+  const d = data.data
+  if (!d) return <PageRoot><Loaded resource={data}>{() => null}</Loaded></PageRoot>
+  const chosen = d.items.find((x) => x.id === slotId)
+  const set = (k: keyof typeof form) => (v: string) => { setForm((f) => ({ ...f, [k]: v })); book.clear(k) }
+  const submit = () => {
+    if (reschedule) void move.run({ slotId })
+    else void book.run({ slotId, serviceItemId: itemId, contactName: form.contactName, contactPhone: form.contactPhone, ...(form.note.trim() ? { note: form.note } : {}) })
   }
+  const verb = reschedule ? '确认改约' : '确认预约'
 
-  if (loadError) return <PageRoot><PageState status='error' title={loadError} onRetry={() => void load()} /></PageRoot>
-  if (loading && !dates.length) return <PageRoot><PageState status='loading' /></PageRoot>
-
-  const err = (k: string) => (errors[k] ? <Text className='ap-field__error' data-testid={`book-error-${k}`}>{errors[k]}</Text> : null)
   return (
     <PageRoot className='book' consent={reschedule ? undefined : 'required'}>
-      <View className='bm-card'>
-        <Text className='ap-title'>{itemName}</Text>
-        <Text className='ap-line'>{reschedule ? '请选择新的时段，原预约将同时取消。' : '可预约今天起 7 个工作日内的时段，节假日不办理。'}</Text>
-      </View>
-      <View className='book__dates' data-testid='book-dates'>
-        {dates.map((d) => {
-          const left = seatsOn.get(d) ?? 0
-          return (
-            <View key={d} className={`book__date${d === date ? ' book__date--on' : ''}${left === 0 ? ' book__date--full' : ''}`}
-              onClick={() => { setDate(d); setSlotId('') }} data-testid={`book-date-${d}`}
-              {...aria('button', { 'aria-pressed': d === date })}>
-              <Text className='book__date-week'>{weekdayText(d)}</Text>
-              <Text className='book__date-day'>{dayText(d)}</Text>
-              <Text className='book__date-left'>{left > 0 ? `余 ${left}` : '约满'}</Text>
-            </View>
-          )
-        })}
-      </View>
-      {daySlots.length === 0 && <Text className='ap-empty-note'>这一天没有可预约的时段，请选择其他日期。</Text>}
-      <View className='book__slots'>
-        {daySlots.map((s) => (
-          <View key={s.id} className={`book__slot${s.id === slotId ? ' book__slot--on' : ''}${s.remaining === 0 ? ' book__slot--full' : ''}`}
-            onClick={() => { if (s.remaining > 0) { setSlotId(s.id); setErrors((e) => ({ ...e, slotId: '' })) } }} data-testid={`book-slot-${s.start}`}
-            {...aria('button', { 'aria-pressed': s.id === slotId, 'aria-disabled': s.remaining === 0 })}>
-            <Text className='book__slot-time'>{`${s.start}–${s.end}`}</Text>
-            <Text className='book__slot-where'>{s.windowName ? `${s.hallName} · ${s.windowName}` : s.hallName}</Text>
-            <Text className='book__slot-left'>{s.remaining > 0 ? `余 ${s.remaining} 个` : '已约满'}</Text>
+      <Section>
+        <Text className='ap-title'>{d.item.name}</Text>
+        {!reschedule && <Text className='ap-line' data-testid='book-window'>{`可预约今天起 ${d.workdays} 个工作日内的时段，节假日不办理。`}</Text>}
+        {reschedule && old.data && (
+          <View className='book__moving' data-testid='book-rescheduling'>
+            <Text className='ap-line'>{`正在改约：原预约 ${slotText(old.data)}，${old.data.hallName}${old.data.windowName ? ` · ${old.data.windowName}` : ''}。`}</Text>
+            <Text className='ap-line'>请选择新的时段；改约成功后原预约取消，原签到码作废。</Text>
           </View>
-        ))}
-      </View>
-      {err('slotId')}
+        )}
+        {reschedule && !old.data && <Text className='ap-line'>请选择新的时段，原预约将同时取消。</Text>}
+      </Section>
+      <SlotPicker dates={d.dates} slots={d.items} date={date} slotId={slotId} error={s.errors.slotId}
+        onDate={(x) => { setDate(x); setSlotId('') }} onSlot={(x: SlotView) => { setSlotId(x.id); s.clear('slotId') }} />
 
       {!reschedule && (
-        <View className='bm-card'>
-          <View className='ap-field'>
-            <Text className='ap-field__label'>姓名</Text>
-            <Input className='ap-field__input' {...labelled('姓名')} value={form.contactName} maxlength={30} placeholder='办事人姓名' onInput={(e) => { setForm((f) => ({ ...f, contactName: e.detail.value })); setErrors((x) => ({ ...x, contactName: '' })) }} data-testid='book-name' />
-            {err('contactName')}
-          </View>
-          <View className='ap-field'>
-            <Text className='ap-field__label'>手机号码</Text>
-            <Input className='ap-field__input' {...labelled('手机号码')} type='number' value={form.contactPhone} maxlength={11} placeholder='用于接收预约提醒' onInput={(e) => { setForm((f) => ({ ...f, contactPhone: e.detail.value })); setErrors((x) => ({ ...x, contactPhone: '' })) }} data-testid='book-phone' />
-            {err('contactPhone')}
-          </View>
-          <View className='ap-field'>
-            <Text className='ap-field__label'>备注（选填）</Text>
-            <Input className='ap-field__input' {...labelled('备注')} value={form.note} maxlength={200} placeholder='如需帮助请说明' onInput={(e) => { setForm((f) => ({ ...f, note: e.detail.value })); setErrors((x) => ({ ...x, note: '' })) }} data-testid='book-note' />
-          </View>
-          <Text className='ap-line book__privacy'>手机号码加密保存，仅用于本次预约的通知和核对。</Text>
-        </View>
+        <Section>
+          {prefilled && <Text className='ap-line book__prefilled' data-testid='book-prefilled'>已填入您上次预约时的姓名和手机号码，如有变化请修改。</Text>}
+          <Field label='姓名' value={form.contactName} maxlength={30} placeholder='办事人姓名' onChange={set('contactName')}
+            testId='book-name' error={book.errors.contactName} errorTestId='book-error-contactName' />
+          <Field label='手机号码' type='number' value={form.contactPhone} maxlength={11} placeholder='用于接收预约提醒' onChange={set('contactPhone')}
+            testId='book-phone' error={book.errors.contactPhone} errorTestId='book-error-contactPhone' />
+          <Field label='备注（选填）' name='备注' value={form.note} maxlength={200} placeholder='如需帮助请说明' onChange={set('note')}
+            testId='book-note' error={book.errors.note} errorTestId='book-error-note' />
+          <Text className='ap-line book__privacy'>手机号码加密保存，仅用于预约的通知和核对；下次预约时为您预先填好。</Text>
+        </Section>
       )}
       <View className='book__submit'>
-        {formError && <Text className='ap-field__error book__form-error' {...aria('alert')} data-testid='book-error'>{formError}</Text>}
-        <Button className={`bm-button bm-button--primary bm-button--block${busy ? ' bm-button--disabled' : ''}`} disabled={busy} onClick={() => void submit()} data-testid='book-submit'>
-          {busy ? '正在提交…' : chosen ? `${reschedule ? '确认改约' : '确认预约'} ${dayText(chosen.date)} ${chosen.start}` : reschedule ? '确认改约' : '确认预约'}
-        </Button>
+        <FormError error={s.error} testId='book-error' />
+        <Action kind='primary' block busy={s.busy} busyText='正在提交…' onClick={submit} testId='book-submit'>
+          {chosen ? `${verb} ${dayText(chosen.date)} ${chosen.start}` : verb}
+        </Action>
       </View>
     </PageRoot>
   )

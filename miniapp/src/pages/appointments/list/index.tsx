@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { api } from '@/api/client'
 import { Action, Actions, PageRoot, PagedFooter, StatusTag, aria, go, useConfirm, usePagedList } from '@/kit'
-import { appointmentStatus, slotText } from '../parts/appointment.format'
+import { shownStatus, shownStatusMap, slotText } from '../parts/appointment.format'
 import { confirmCancel, reschedule } from '../parts/appointment-actions'
 import '../parts/appointment.scss'
 
@@ -16,7 +16,7 @@ export default function MyAppointmentsPage () {
         <View key={a.id} className='bm-card' data-testid='appointment'>
           <View {...aria('link')} onClick={() => go('appointmentDetail', { id: a.id })}>
             <View className='ap-meta'>
-              <StatusTag map={appointmentStatus} status={a.status} solid testId='appointment-status' />
+              <StatusTag map={shownStatusMap} status={shownStatus(a)} solid testId='appointment-status' />
               {a.queueNumber && <Text>{`排队号 ${a.queueNumber}`}</Text>}
             </View>
             <Text className='ap-title'>{a.serviceItemName}</Text>

@@ -28,3 +28,16 @@ export const instantText = (iso: string): string => `${dayText(iso.slice(0, 10))
 export function newIdempotencyKey (): string {
   return `bk-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`
 }
+
+/** 已改约: a booking moved to another slot reads so (not a plain 已取消). */
+export type ShownStatus = AppointmentStatus | 'RESCHEDULED'
+export const shownStatus = (a: { status: AppointmentStatus; rescheduledToId?: string | null }): ShownStatus =>
+  a.rescheduledToId ? 'RESCHEDULED' : a.status
+export const shownStatusMap: StatusMap<ShownStatus> = { ...appointmentStatus, RESCHEDULED: { label: '已改约', tone: 'muted' } }
+
+const materialForms = { ORIGINAL: '原件', COPY: '复印件', BOTH: '原件和复印件' } as const
+/** 1. 居民身份证（原件和复印件，1 份），说明 */
+export function materialText (m: { name: string; form?: keyof typeof materialForms; copies?: number; note?: string }, i: number): string {
+  const how = [m.form ? materialForms[m.form] : '', m.copies ? `${m.copies} 份` : ''].filter(Boolean).join('，')
+  return `${i + 1}. ${m.name}${how ? `（${how}）` : ''}${m.note ? `，${m.note}` : ''}`
+}
