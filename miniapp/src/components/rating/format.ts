@@ -8,3 +8,5 @@ export const formatDate = (iso: string | null | undefined): string => (iso ? iso
 export const percent = (r: number | null | undefined): string => (r === null || r === undefined ? '—' : `${(Math.round(r * 1000) / 10).toFixed(1)}%`)
 export const rectStatusLabel = (s: string): string => rectificationStatusLabels[s as keyof typeof rectificationStatusLabels] ?? s
 export const stepLabel = (a: string): string => rectificationStepLabels[a] ?? a
+/** What "done" means for a subject: a consultation is answered (答复), not 办结, while it may still be open. */
+export const doneWord = (subjectType: string): string => (subjectType === 'CONSULTATION' ? '答复' : '办结')

@@ -16,7 +16,7 @@ export function RatingsEntry () {
     <CellGroup title='好差评'>
       <Cell
         title='我的评价'
-        description={pending ? `${pending} 件办结的事项待评价` : '评价办过的事，查看差评整改进度'}
+        description={pending ? `${pending} 件办过的事待评价` : '评价办过的事，查看差评整改进度'}
         testId='mine-ratings'
         extra={pending ? <Text className='rating-badge rating-badge--danger' data-testid='mine-ratings-pending'>待评价 {pending}</Text> : undefined}
         onClick={() => go('ratingsMine')}

@@ -4,7 +4,7 @@ import type { Contract, ResponseOf } from '@bianmin/shared'
 import { api } from '@/api/client'
 import { List as CellGroup, ListItem as Cell, PageRoot, PageState, PagedFooter, aria, go, usePagedList, useResource } from '@/kit'
 import { Face } from '@/components/rating/faces'
-import { formatDate, formatTime, rectStatusLabel } from '@/components/rating/format'
+import { doneWord, formatDate, formatTime, rectStatusLabel } from '@/components/rating/format'
 import '@/components/rating/rating.scss'
 import './index.scss'
 
@@ -27,10 +27,10 @@ export default function MyRatingsPage () {
       {!error && (
         <>
           <CellGroup title={`待评价（${pending.length}）`}>
-            {pending.length === 0 && !loading && <Cell title='暂无待评价的办件' description='事项办结后会出现在这里，可在评价期限内评价' />}
+            {pending.length === 0 && !loading && <Cell title='暂无待评价的办件' description='事项办结、咨询答复后会出现在这里，可在评价期限内评价' />}
             {pending.map((p) => (
               <Cell key={`${p.subjectType}:${p.subjectId}`} title={p.title} testId={`pending-${p.subjectId}`}
-                description={`${formatTime(p.doneAt)} 办结 · ${formatDate(p.rateBefore)} 前可评价`}
+                description={`${formatTime(p.doneAt)} ${doneWord(p.subjectType)} · ${formatDate(p.rateBefore)} 前可评价`}
                 extra={<Text className='rating-badge'>去评价</Text>}
                 onClick={() => go('ratingRate', { subjectType: p.subjectType, subjectId: p.subjectId })} />
             ))}

@@ -7,7 +7,7 @@ import { api, ApiError, errorMessage } from '@/api/client'
 import { PageRoot } from '@/components/page-root'
 import { PageState } from '@/components/page-state'
 import { RatingFaces, StarRow } from '@/components/rating/faces'
-import { formatTime } from '@/components/rating/format'
+import { doneWord, formatTime } from '@/components/rating/format'
 import '@/components/rating/rating.scss'
 import './index.scss'
 import { redirect } from '@/kit/nav'
@@ -87,7 +87,7 @@ export default function RatePage () {
           <View className='bm-card'>
             <Text className='rating-section-title' data-testid='rate-subject'>{subject.title}</Text>
             <Text className='rating-muted'>{[subject.orgName, subject.hallName].filter(Boolean).join(' · ')}</Text>
-            {subject.doneAt && <Text className='rate__line rating-muted'>办结时间：{formatTime(subject.doneAt)}</Text>}
+            {subject.doneAt && <Text className='rate__line rating-muted' data-testid='rate-done-at'>{doneWord(subjectType)}时间：{formatTime(subject.doneAt)}</Text>}
             {subject.rateBefore && subject.canRate && <Text className='rate__line rating-muted'>请在 {formatTime(subject.rateBefore)} 前评价</Text>}
           </View>
 
