@@ -3,7 +3,7 @@
 import path from 'node:path'
 import fs from 'node:fs'
 import type { PrismaClient as SqliteClient } from '../generated/sqlite/client.js'
-import { serialisedSqlite } from './sqlite-serial'
+import { registerExclusive, serialisedSqlite } from './sqlite-serial'
 
 export type Db = SqliteClient
 export type Provider = 'sqlite' | 'postgresql'
@@ -22,6 +22,7 @@ export async function createDb (url: string, opts: { log?: ('warn' | 'error' | '
   const inMemory = file === ':memory:' || /mode=memory/.test(file)
   const adapter = serialisedSqlite(new PrismaBetterSQLite3({ url, timeout: 10_000 }), !inMemory)
   const db = new PrismaClient({ adapter, log: opts.log })
+  registerExclusive(db, adapter)
   // WAL lets readers run alongside the writer; busy_timeout waits for the write lock instead of failing.
   await db.$queryRawUnsafe('PRAGMA journal_mode = WAL')
   await db.$queryRawUnsafe('PRAGMA busy_timeout = 10000')

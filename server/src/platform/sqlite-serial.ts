@@ -6,6 +6,20 @@
 // queue behind a write transaction. (Code inside a $transaction callback must use the tx client, never the outer one.)
 import type { SqlDriverAdapter, SqlDriverAdapterFactory, Transaction } from '@prisma/driver-adapter-utils'
 
+/** The better-sqlite3 connection, as far as a synchronous transaction needs it. */
+export interface RawSqlite {
+  prepare (sql: string): { run (...args: unknown[]): { changes: number }; get (...args: unknown[]): unknown }
+  transaction<F extends (...args: never[]) => unknown> (fn: F): F
+}
+/** Runs `fn` as one synchronous transaction on the writer connection, in turn with Prisma's transactions. */
+export type Exclusive = <T>(fn: (conn: RawSqlite) => T) => Promise<T>
+const exclusives = new WeakMap<object, { run: Exclusive | null }>()
+/** The SQLite writer's synchronous transactions for this client (null on PostgreSQL). */
+export const sqliteExclusive = (db: object): Exclusive | null => exclusives.get(db)?.run ?? null
+/** Values as the Prisma adapter stores them: DateTime as ISO text with +00:00, booleans as 0/1, JSON as text. */
+export const sqliteValue = (v: unknown): unknown =>
+  v instanceof Date ? v.toISOString().replace('Z', '+00:00') : typeof v === 'boolean' ? (v ? 1 : 0) : v !== null && typeof v === 'object' ? JSON.stringify(v) : v
+
 class Lock {
   private tail: Promise<void> = Promise.resolve()
   acquire (): Promise<() => void> {
@@ -24,8 +38,10 @@ class Lock {
 /** A statement that only reads (Prisma's reads are plain SELECTs; anything else stays on the writer). */
 const isRead = (sql: string) => /^\s*SELECT\b/i.test(sql) && !/\b(INSERT|UPDATE|DELETE|REPLACE)\b/i.test(sql)
 
-function serialise (adapter: SqlDriverAdapter, reader: SqlDriverAdapter | null): SqlDriverAdapter {
+function serialise (adapter: SqlDriverAdapter, reader: SqlDriverAdapter | null, holder: { run: Exclusive | null }): SqlDriverAdapter {
   const lock = new Lock()
+  const conn = (adapter as unknown as { client?: RawSqlite }).client
+  holder.run = conn ? (fn) => lock.run(async () => conn.transaction(() => fn(conn))()) : null
   const queryRaw = adapter.queryRaw.bind(adapter)
   const executeRaw = adapter.executeRaw.bind(adapter)
   const executeScript = adapter.executeScript.bind(adapter)
@@ -50,14 +66,19 @@ function serialise (adapter: SqlDriverAdapter, reader: SqlDriverAdapter | null):
   return adapter
 }
 
+/** Registers the writer's synchronous transactions (sqliteExclusive) for a client built on this factory. */
+export function registerExclusive (db: object, factory: { exclusive: { run: Exclusive | null } }): void { exclusives.set(db, factory.exclusive) }
+
 /** `separateReader`: false for in-memory databases (a second connection would open a different, empty database). */
-export function serialisedSqlite (factory: SqlDriverAdapterFactory, separateReader = true): SqlDriverAdapterFactory {
+export function serialisedSqlite (factory: SqlDriverAdapterFactory, separateReader = true): SqlDriverAdapterFactory & { exclusive: { run: Exclusive | null } } {
+  const holder: { run: Exclusive | null } = { run: null }
   return {
+    exclusive: holder,
     provider: factory.provider,
     adapterName: factory.adapterName,
     connect: async () => {
       const writer = await factory.connect()
-      return serialise(writer, separateReader ? await factory.connect() : null)
+      return serialise(writer, separateReader ? await factory.connect() : null, holder)
     },
   }
 }

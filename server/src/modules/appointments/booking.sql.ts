@@ -4,6 +4,7 @@
 // for that statement) or as three statements in one transaction on SQLite (serialised on the writer connection).
 import crypto from 'node:crypto'
 import type { Deps, Tx } from '../../platform/types'
+import { sqliteExclusive, sqliteValue } from '../../platform/sqlite-serial'
 
 /** Prisma-style ids (c + time + random, base 36): unique, roughly ordered by creation. */
 export const newId = (): string => `c${Date.now().toString(36)}${crypto.randomUUID().replace(/-/g, '').slice(0, 16)}`
@@ -117,8 +118,37 @@ export async function writeBooking (deps: Deps, tx: Tx | Deps['db'], a: SeatRow,
     }
     return true
   }
-  // Inside a caller's transaction (staff audit, reschedule) or one of its own; a rollback leaves nothing.
-  return tx === deps.db ? deps.db.$transaction(write, { maxWait: 15_000, timeout: 20_000 }) : write(tx as Tx)
+  if (tx !== deps.db) return write(tx as Tx) // inside a caller's transaction (staff audit, reschedule)
+  const exclusive = sqliteExclusive(deps.db)
+  if (!exclusive) return deps.db.$transaction(write, { maxWait: 15_000, timeout: 20_000 })
+  // The same statements as one synchronous better-sqlite3 transaction on the writer (in turn with Prisma's): no
+  // round trips through the query engine while the write lock is held. A throw rolls everything back.
+  const v = (x: unknown) => sqliteValue(x)
+  return exclusive((db) => {
+    const seat = db.prepare('UPDATE "Slot" SET "booked" = "booked" + 1, "updatedAt" = ? WHERE "id" = ? AND "closed" = 0 AND "booked" < "capacity"').run(v(now), a.slotId)
+    if (seat.changes !== 1) return false
+    db.prepare(`INSERT INTO "Appointment" ("id","residentId","slotId","serviceItemId","hallId","windowId","date","status","code","activeKey","contactName","contactPhoneEnc","contactPhoneHash","note","channel","bookedById","createdAt","updatedAt")
+      VALUES (?, ?, ?, ?, ?, ?, ?, 'BOOKED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      .run(a.id, a.residentId, a.slotId, a.serviceItemId, a.hallId, a.windowId, a.date, a.code, a.activeKey, a.contactName, a.contactPhoneEnc, a.contactPhoneHash, a.note, a.channel, a.bookedById, v(now), v(now))
+    if (msg) {
+      db.prepare(`INSERT INTO "Notification" ("id","residentId","kind","title","body","data","dedupeKey","deliveryState","attempts","nextAttemptAt","createdAt")
+        VALUES (?, ?, 'BOOKING_CONFIRMED', ?, ?, ?, ?, 'PENDING', 0, ?, ?) ON CONFLICT ("dedupeKey") DO NOTHING`)
+        .run(msg.id, msg.residentId, msg.title, msg.body, JSON.stringify(msg.data), msg.dedupeKey, v(now), v(now))
+    }
+    if (idem) {
+      db.prepare('INSERT INTO "IdempotencyKey" ("id","scope","key","requestHash","status","body","createdAt") VALUES (?, ?, ?, ?, 201, ?, ?)')
+        .run(newId(), idem.scope, idem.key, idem.hash, JSON.stringify(idem.body), v(now))
+    }
+    return true
+  }).catch((err: unknown) => { throw asPrismaUnique(err) })
+}
+
+/** A better-sqlite3 unique violation in the shape Prisma's adapter gives it (so uniqueFields reads both). */
+export function asPrismaUnique (err: unknown): unknown {
+  const e = err as { code?: string; message?: string }
+  if (e?.code !== 'SQLITE_CONSTRAINT_UNIQUE' && e?.code !== 'SQLITE_CONSTRAINT_PRIMARYKEY') return err
+  const fields = (/UNIQUE constraint failed: (.+)$/.exec(e.message ?? '')?.[1] ?? '').split(',').map((f) => f.trim().split('.').pop()!).filter(Boolean)
+  return Object.assign(new Error(e.message), { code: 'P2010', meta: { driverAdapterError: { cause: { kind: 'UniqueConstraintViolation', constraint: { fields } } } } })
 }
 
 /** Fields of the unique index a Prisma error violated ([] when it is not a unique violation). */

@@ -2,7 +2,8 @@
 // statement on PostgreSQL (data-modifying CTEs: the counter row is locked only for that statement, and a refused
 // ticket — the resident's second waiting one — rolls its number back with it) or in one transaction on SQLite.
 import type { Deps, Tx } from '../../platform/types'
-import { HotRowGate, newId } from '../appointments/booking.sql'
+import { sqliteExclusive, sqliteValue } from '../../platform/sqlite-serial'
+import { asPrismaUnique, HotRowGate, newId } from '../appointments/booking.sql'
 
 const gate = new HotRowGate(2)
 
@@ -43,5 +44,19 @@ export async function insertTicket (deps: Deps, tx: Tx | Deps['db'], t: NewTicke
     const w = await x.$queryRaw<{ n: number | bigint }[]>`SELECT count(*) AS "n" FROM "Ticket" WHERE "hallId" = ${t.hallId} AND "date" = ${t.date} AND "status" = 'WAITING'`
     return { id, seq, number, waiting: Number(w[0]!.n) }
   }
-  return tx === deps.db ? deps.db.$transaction(write, { maxWait: 15_000, timeout: 20_000 }) : write(tx as Tx)
+  if (tx !== deps.db) return write(tx as Tx) // a desk ticket, in the transaction with its audit entry
+  const exclusive = sqliteExclusive(deps.db)
+  if (!exclusive) return deps.db.$transaction(write, { maxWait: 15_000, timeout: 20_000 })
+  // One synchronous transaction on the writer (in turn with Prisma's), as for bookings (booking.sql).
+  const now = sqliteValue(t.now)
+  return exclusive((db) => {
+    const seq = Number((db.prepare(`INSERT INTO "TicketCounter" ("hallId", "date", "line", "last") VALUES (?, ?, ?, 1)
+      ON CONFLICT ("hallId", "date", "line") DO UPDATE SET "last" = "TicketCounter"."last" + 1 RETURNING "last"`).get(t.hallId, t.date, t.line) as { last: number }).last)
+    const number = `${t.line}${String(seq).padStart(3, '0')}`
+    db.prepare(`INSERT INTO "Ticket" ("id","hallId","date","line","lineName","seq","number","serviceItemId","channel","status","residentId","activeKey","rankAt","hour","recallCount","skipRecalled","nearNotified","contactName","contactPhoneEnc","issuedById","createdAt","updatedAt")
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'WAITING', ?, ?, ?, ?, 0, 0, 0, ?, ?, ?, ?, ?)`)
+      .run(id, t.hallId, t.date, t.line, t.lineName, seq, number, t.serviceItemId, t.channel, t.residentId, t.activeKey, now, t.hour, t.contactName, t.contactPhoneEnc, t.issuedById, now, now)
+    const waiting = (db.prepare(`SELECT count(*) AS "n" FROM "Ticket" WHERE "hallId" = ? AND "date" = ? AND "status" = 'WAITING'`).get(t.hallId, t.date) as { n: number }).n
+    return { id, seq, number, waiting: Number(waiting) }
+  }).catch((err: unknown) => { throw asPrismaUnique(err) })
 }
