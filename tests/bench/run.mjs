@@ -3,6 +3,7 @@
 //   npm run bench             full run (1 M ratings on PostgreSQL, longer rounds; several minutes)
 //   npm run bench -- --quick  CI smoke: short rounds, small data, nothing written
 //   --only notices,booking,hall,stats,startup,weapp   a subset
+//   --source   booking and hall run the server from its sources (tsx) instead of the bundle built first
 // Each bench is its own script (run alone for details): tests/bench/notices.ts (notice list vs raw node:http),
 // booking.ts (bookings via the real server vs raw driver SQL), stats.ts (好差评 statistics on PostgreSQL vs a raw
 // GROUP BY), startup.ts (start-up time, RSS under load); the weapp main-package size comes from miniapp/scripts/weapp-check.mjs.
@@ -26,7 +27,7 @@ const benches = [
       .map((m, i) => [`notice list (cached page), real server vs raw node:http${i ? ` (${i + 1})` : ''}`, `${m[3]} vs ${m[1]} req/s (${m[5]}×), p99 ${m[4]} vs ${m[2]} ms (${m[6]}×)`]),
   },
   {
-    name: 'booking', cmd: tsx('tests/bench/booking.ts', ...(quick ? ['--quick'] : [])), limitS: quick ? 300 : 1200,
+    name: 'booking', cmd: tsx('tests/bench/booking.ts', ...(quick ? ['--quick'] : []), ...(process.argv.includes('--source') ? ['--source'] : [])), limitS: quick ? 300 : 1200,
     figures: (out) => {
       const rows = []
       let provider = ''
@@ -49,7 +50,7 @@ const benches = [
     },
   },
   {
-    name: 'hall', cmd: tsx('tests/bench/hall.ts', ...(quick ? ['--quick'] : [])), limitS: quick ? 300 : 1200,
+    name: 'hall', cmd: tsx('tests/bench/hall.ts', ...(quick ? ['--quick'] : []), ...(process.argv.includes('--source') ? ['--source'] : [])), limitS: quick ? 300 : 1200,
     figures: (out) => {
       const rows = []
       let provider = ''
@@ -103,6 +104,11 @@ function run (b) {
 }
 
 const loadBefore = os.loadavg()[0]
+// booking and hall measure the production bundle (server/dist/main.js): build it from the current sources first.
+if ((!only || only.has('booking') || only.has('hall')) && !process.argv.includes('--source')) {
+  const { execFileSync } = await import('node:child_process')
+  execFileSync(process.execPath, ['scripts/build-server.mjs'], { cwd: root, stdio: 'inherit' })
+}
 const rows = []
 let failed = 0
 let ran = 0
