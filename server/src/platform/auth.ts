@@ -1,5 +1,6 @@
 // Tokens: HS256 JWTs (jose) naming a server-side session (AuthSession) — expiry, staff idle timeout and
 // revocation (logout, password change, account disabled) are checked on every request.
+import { webcrypto } from 'node:crypto'
 import { SignJWT, jwtVerify } from 'jose'
 import type { Middleware } from 'koa'
 import type { Role } from '@bianmin/shared'
@@ -7,6 +8,15 @@ import type { Actor, AppState, Deps } from './types'
 import { AppError } from './errors'
 
 const ISSUER = 'bianmin'
+
+/** The HS256 key imported once per secret (jose would import the raw bytes again for every token it checks). */
+const keys = new WeakMap<Uint8Array, Promise<webcrypto.CryptoKey>>()
+function hmacKey (secret: Uint8Array): Promise<webcrypto.CryptoKey> {
+  let k = keys.get(secret)
+  if (!k) keys.set(secret, k = webcrypto.subtle.importKey('raw', secret, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']))
+  return k
+}
+
 const IDLE_TOUCH_MS = 60_000
 
 export async function issueToken (deps: Deps, subjectType: 'STAFF' | 'RESIDENT', subjectId: string): Promise<{ token: string; expiresAt: Date }> {
@@ -22,7 +32,7 @@ export async function issueToken (deps: Deps, subjectType: 'STAFF' | 'RESIDENT',
     .setJti(session.id)
     .setIssuedAt(Math.floor(now.getTime() / 1000))
     .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
-    .sign(deps.secretKey)
+    .sign(await hmacKey(deps.secretKey))
   return { token, expiresAt }
 }
 
@@ -56,7 +66,7 @@ async function resolveActor (deps: Deps, token: string): Promise<Actor> {
   let payload: { sub?: string; jti?: string; typ?: unknown }
   try {
     // Expiry is checked against the business clock below (CLOCK may move "now").
-    ;({ payload } = await jwtVerify(token, deps.secretKey, { issuer: ISSUER, algorithms: ['HS256'], currentDate: deps.clock.now() }))
+    ;({ payload } = await jwtVerify(token, await hmacKey(deps.secretKey), { issuer: ISSUER, algorithms: ['HS256'], currentDate: deps.clock.now() }))
   } catch {
     throw unauthenticated()
   }
