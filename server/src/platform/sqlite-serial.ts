@@ -40,7 +40,13 @@ const isRead = (sql: string) => /^\s*SELECT\b/i.test(sql) && !/\b(INSERT|UPDATE|
 
 function serialise (adapter: SqlDriverAdapter, reader: SqlDriverAdapter | null, holder: { run: Exclusive | null }): SqlDriverAdapter {
   const lock = new Lock()
-  const conn = (adapter as unknown as { client?: RawSqlite }).client
+  const raw = (adapter as unknown as { client?: RawSqlite }).client
+  // Prepared statements kept per SQL text (the hot paths run the same few statements over and over).
+  const statements = new Map<string, ReturnType<RawSqlite['prepare']>>()
+  const conn: RawSqlite | undefined = raw && {
+    prepare: (sql) => { let st = statements.get(sql); if (!st) { st = raw.prepare(sql); if (statements.size < 200) statements.set(sql, st) } return st },
+    transaction: (fn) => raw.transaction(fn),
+  }
   holder.run = conn ? (fn) => lock.run(async () => conn.transaction(() => fn(conn))()) : null
   const queryRaw = adapter.queryRaw.bind(adapter)
   const executeRaw = adapter.executeRaw.bind(adapter)
