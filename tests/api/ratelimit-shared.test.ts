@@ -1,6 +1,7 @@
 // Two app instances on one database: a client's rate-limit budget is shared, not doubled. On PostgreSQL the counters
 // live in the database (RateLimit table); with REDIS_URL in Redis (a real redis-server on a free port), on either
-// database; SQLite without Redis runs one instance and counts in memory (each instance its own budget).
+// database; SQLite without Redis runs one instance and counts in memory (each instance its own budget). And settings:
+// a change made on one instance applies on the other within about a second.
 import { spawn, type ChildProcess } from 'node:child_process'
 import net from 'node:net'
 import type { AddressInfo } from 'node:net'
@@ -20,6 +21,10 @@ afterAll(async () => { for (const c of cleanup.reverse()) await c() })
 
 /** A second instance of the app on the first one's database and configuration. */
 async function secondInstance (a: TestApp): Promise<string> {
+  return (await secondDeps(a)).url
+}
+
+async function secondDeps (a: TestApp) {
   const db = await createDb(a.deps.config.databaseUrl)
   const deps = await buildDeps(a.deps.config, db, createLogger('silent'), {}, modules)
   const server: Server = await listen(createApp(deps, modules), 0, '127.0.0.1')
@@ -28,7 +33,7 @@ async function secondInstance (a: TestApp): Promise<string> {
     await closeDeps(deps)
     await db.$disconnect()
   })
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, deps }
 }
 
 /** `allowed` bookings alternately on A and B (each consumes the budget, then 404: no such slot), then one more on each. */
@@ -63,6 +68,26 @@ async function startRedis (): Promise<string> {
   })()
   return Promise.race([up, failed])
 }
+
+describe('settings across two instances', () => {
+  it('a change made on A applies on B within about a second (change counter), without a restart', async () => {
+    const a = await startTestApp({ demo: true })
+    cleanup.push(() => a.close())
+    const b = await secondDeps(a)
+    const before = (await b.deps.settings.get()).rateLimits.bookingsPerMinute
+    const admin = await a.staff('admin')
+    await admin.call('updateSettings', { body: { rateLimits: { bookingsPerMinute: before + 7 } } })
+    expect((await a.deps.settings.get()).rateLimits.bookingsPerMinute).toBe(before + 7)
+    const changedAt = Date.now()
+    let seen = before
+    while (seen === before && Date.now() - changedAt < 3_000) {
+      await new Promise((r) => setTimeout(r, 50))
+      seen = (await b.deps.settings.get()).rateLimits.bookingsPerMinute
+    }
+    expect(seen).toBe(before + 7)
+    expect(Date.now() - changedAt).toBeLessThan(1_500)
+  })
+})
 
 describe('rate limits across two instances', () => {
   it(`on ${testProvider} without Redis: ${testProvider === 'postgresql' ? 'shared through the database' : 'one instance, counted in memory'}`, async () => {
