@@ -1,6 +1,7 @@
 // Checks the weapp build: app.json lists every page and sub-package of src/app.config.ts, each page's
 // files exist, the privacy check is on (__usePrivacyCheck__, an agreePrivacyAuthorization button in the templates),
-// and the main package stays under WeChat's 2 MB limit (prints its size).
+// no zod in the main package, and the main package stays under WeChat's 2 MB limit (prints its size; WeChat's own
+// count and the 500 KB budget: scripts/weapp-ci.mjs).
 // Usage (from miniapp/, after `taro build --type weapp`): node scripts/weapp-check.mjs [distDir]
 import fs from 'node:fs'
 import path from 'node:path'
@@ -72,6 +73,16 @@ check(jsText.includes('agreePrivacyAuthorization') && jsText.includes('onNeedPri
 console.log(`privacy: __usePrivacyCheck__ ${appJson.__usePrivacyCheck__ === true ? 'on' : 'OFF'}`)
 
 const subRoots = new Set(builtSubs.map((s) => s.root.replace(/\/$/, '')))
+
+// zod and the contract's schemas belong to the sub-packages whose forms check them: in the main package they cost
+// ~200 KB of WeChat's 500 KB budget (scripts/weapp-ci.mjs). A tab page checks with useSubmit's `validate` instead.
+const mainJs = (dir) => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+  const p = path.join(dir, e.name)
+  if (subRoots.has(path.relative(dist, p))) return []
+  return e.isDirectory() ? mainJs(p) : e.name.endsWith('.js') ? [p] : []
+})
+const withZod = mainJs(dist).filter((f) => fs.readFileSync(f, 'utf8').includes('"ZodObject"'))
+check(withZod.length === 0, `zod schemas in the main package (${withZod.map((f) => path.relative(dist, f)).join(', ')}): a tab page or an app-wide module imports a contract schema or \`contract\``)
 const kb = (bytes) => (bytes / 1024).toFixed(1)
 const mainBytes = dirSize(dist, subRoots)
 console.log(`main package: ${kb(mainBytes)} KB (limit ${LIMIT_KB} KB)`)
