@@ -38,7 +38,7 @@ export function drawChart (ctx: Ctx, width: number, height: number, spec: ChartS
   ctx.clearRect(0, 0, width, height)
   const all = spec.series.flatMap((s) => s.values)
   const scale = spec.percent ? niceScale(1, 5, false) : niceScale(Math.max(0, ...all), 5, true)
-  ctx.font = `11${FONT}`
+  ctx.font = `12${FONT}`
   const tickW = Math.max(...scale.ticks.map((t) => ctx.measureText(tickText(t, spec.percent)).width))
   // Legend entries flow left to right and wrap onto more rows when the chart is narrow.
   const legend: { s: ChartSeries; i: number; x: number; row: number }[] = []

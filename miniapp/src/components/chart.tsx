@@ -58,6 +58,10 @@ function ChartView ({ title, height = 200, format, unitWord = '', testId, ...spe
   useEffect(() => {
     let cancelled = false
     let tries = 0
+    // H5: redrawn whenever the canvas's box changes size (the desk layout settles after the first draw; a bitmap
+    // drawn for another width is scaled by the browser, which shrank the text and blurred it).
+    let observer: ResizeObserver | null = null
+    let drawnFor = ''
     const draw = async () => {
       const t = await findCanvas(id)
       if (cancelled) return
@@ -67,6 +71,13 @@ function ChartView ({ title, height = 200, format, unitWord = '', testId, ...spe
         return
       }
       const dpr = pixelRatio()
+      if (process.env.TARO_ENV === 'h5' && !observer && typeof ResizeObserver !== 'undefined') {
+        observer = new ResizeObserver(() => { tries = 0; void draw() })
+        observer.observe(document.getElementById(id)!)
+      }
+      const size = `${t.width}x${t.height}@${dpr}:${specKey}`
+      if (size === drawnFor) return
+      drawnFor = size
       t.canvas.width = Math.round(t.width * dpr)
       t.canvas.height = Math.round(t.height * dpr)
       const ctx = t.canvas.getContext('2d') as (Ctx & { setTransform: (a: number, b: number, c: number, d: number, e: number, f: number) => void }) | null
@@ -79,6 +90,7 @@ function ChartView ({ title, height = 200, format, unitWord = '', testId, ...spe
     if (process.env.TARO_ENV === 'h5') window.addEventListener('resize', onResize)
     return () => {
       cancelled = true
+      observer?.disconnect()
       if (process.env.TARO_ENV === 'h5') window.removeEventListener('resize', onResize)
     }
   }, [id, specKey])

@@ -1,27 +1,21 @@
-import { useCallback, useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { api, errorMessage } from '@/api/client'
+import { api } from '@/api/client'
 import { aria } from '@/components/a11y'
+import { useResource } from '@/kit/hooks/use-resource'
 import { NoticeListItem } from './notice-item'
 import type { NoticeItem } from './notice.format'
 import './notice.scss'
 import { go } from '@/kit/nav'
 
-/** 首页 section: pinned notices first, then the latest (the list's own order), with a link to 政务公开. */
+/**
+ * 首页 section: pinned notices first, then the latest (the list's own order), with a link to 政务公开. Read again
+ * whenever 首页 shows, so a notice published meanwhile is there on coming back (the list's ETag makes that cheap).
+ */
 export function HomeNotices ({ limit = 5 }: { limit?: number }) {
-  const [items, setItems] = useState<NoticeItem[] | null>(null)
-  const [error, setError] = useState('')
-
-  const load = useCallback(async () => {
-    setError('')
-    try {
-      setItems((await api('listNotices', { query: { limit } })).items)
-    } catch (e) {
-      setError(errorMessage(e))
-    }
-  }, [limit])
-
-  useEffect(() => { void load() }, [load])
+  const r = useResource(() => api('listNotices', { query: { limit } }), [limit])
+  const items: NoticeItem[] | null = r.data?.items ?? null
+  const error = r.data ? '' : r.error
+  const load = r.reload
 
   return (
     <View className='nt-home' data-testid='home-notices'>
