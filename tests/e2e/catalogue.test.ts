@@ -83,6 +83,11 @@ describe('服务管理 at a desk', () => {
     expect([line.prefix, line.name, line.items.map((i) => i.serviceItemId)]).toEqual(['F', '户籍业务', [item.id]])
     const clerk = await t.staff('clerk')
     expect((await clerk.call('issueDeskTicket', { params: { id: hall.id }, body: { serviceItemId: item.id } })).number).toBe('F001')
+    // 大厅设备: the 叫号屏 address to type into the TV; it opens in a new tab and shows the new hall.
+    expect(await page.getByTestId('device-screen-url').textContent()).toBe(`${new URL(t.url).origin}/#/hall/queue/screen/index?id=${hall.id}`)
+    const [tv] = await Promise.all([page.context().waitForEvent('page'), page.getByTestId('device-open-screen').click()])
+    await expect.poll(() => tv.getByTestId('screen-hall').textContent(), { timeout: 20_000 }).toBe('测试便民服务站')
+    await tv.close()
     await screenshot(page, 'catalogue-hall')
 
     // 时段模板: Monday 09:00–09:30, 2 个号, in the week grid; then preview and generate next week.

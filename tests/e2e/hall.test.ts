@@ -85,6 +85,11 @@ it('a clerk issues a walk-in ticket and calls it; the hall screen shows the call
   expect(await screen.page.getByTestId('screen-time').textContent()).toMatch(/^09:3\d:\d\d$/)
   // The screen signs nobody in.
   expect(await screen.page.evaluate(() => window.localStorage.getItem('bm_token'))).toBeNull()
+  // The browser speaks only after a first tap: the screen offers one and confirms aloud.
+  await screen.page.getByTestId('screen-voice-enable').click()
+  await expect.poll(() => spoken(screen.page), { timeout: 20_000 }).toEqual([{ text: '语音播报已开启', lang: 'zh-CN' }])
+  expect(await screen.page.getByTestId('screen-voice-enable').count()).toBe(0)
+  await screen.page.evaluate(() => { (window as unknown as { __spoken: unknown[] }).__spoken = [] })
 
   const desk = await deskPage({ width: 1280, height: 800 }, await staffToken('clerk'))
   await openPage(desk.page, t.url, '/staff/hall/console/index')

@@ -21,7 +21,18 @@ export function pickVoice (voices: readonly SpeechSynthesisVoice[]): SpeechSynth
 export interface Announcer {
   /** Reads the call out; false when the browser cannot speak (the screen still shows it). */
   announce: (ticketNumber: string, windowNumber: string) => boolean
+  /** Reads any text out (the 开启语音播报 button's confirmation, which also unlocks speech in the browser). */
+  say: (text: string) => boolean
   readonly supported: boolean
+}
+
+/**
+ * Browsers speak only after someone has interacted with the page (Chrome's user-activation rule): until then the
+ * screen offers a button. A TV in kiosk mode started with --autoplay-policy=no-user-gesture-required speaks at once.
+ */
+export function speechNeedsGesture (): boolean {
+  const ua = typeof navigator !== 'undefined' ? (navigator as Navigator & { userActivation?: { hasBeenActive: boolean } }).userActivation : undefined
+  return ua !== undefined && !ua.hasBeenActive
 }
 
 /** An announcer on the given speech engine (default: the browser's; null: none); the engine queues calls in order. */
@@ -30,22 +41,20 @@ export function createAnnouncer (speech?: SpeechLike | null, Utterance?: Utteran
   const engine = speech !== undefined ? speech : browser?.speechSynthesis
   const Ctor = Utterance !== undefined ? Utterance : browser?.SpeechSynthesisUtterance
   const supported = Boolean(engine && Ctor)
-  return {
-    supported,
-    announce (ticketNumber, windowNumber) {
-      if (!engine || !Ctor) return false
-      const u = new Ctor(announcementText(ticketNumber, windowNumber))
-      u.lang = 'zh-CN'
-      u.rate = 0.9
-      u.volume = 1
-      const voice = pickVoice(engine.getVoices?.() ?? [])
-      if (voice) u.voice = voice
-      try {
-        engine.speak(u)
-        return true
-      } catch {
-        return false
-      }
-    },
+  const say = (text: string): boolean => {
+    if (!engine || !Ctor) return false
+    const u = new Ctor(text)
+    u.lang = 'zh-CN'
+    u.rate = 0.9
+    u.volume = 1
+    const voice = pickVoice(engine.getVoices?.() ?? [])
+    if (voice) u.voice = voice
+    try {
+      engine.speak(u)
+      return true
+    } catch {
+      return false
+    }
   }
+  return { supported, say, announce: (ticketNumber, windowNumber) => say(announcementText(ticketNumber, windowNumber)) }
 }

@@ -7,7 +7,7 @@ import { useRouter } from '@tarojs/taro'
 import { hallEventTypes, type HallEvent, type HallQueue } from '@bianmin/shared'
 import { aria } from '@/components/a11y'
 import { PageRoot } from '@/components/page-root'
-import { createAnnouncer } from '@/components/hall/announce'
+import { createAnnouncer, speechNeedsGesture } from '@/components/hall/announce'
 import { publicApi, queueEventsUrl } from '@/components/hall/public-api'
 import { openQueueStream, type StreamStatus } from '@/components/hall/queue-stream'
 import { clockText, useClock } from '@/components/hall/use-clock'
@@ -24,6 +24,9 @@ export default function HallScreenPage () {
   // The server's clock is the hall's clock (a TV's own clock may be off): keep the offset seen in the last snapshot.
   const [offset, setOffset] = useState(0)
   const announcer = useRef(createAnnouncer())
+  // Until someone taps the screen once, the browser will not speak: a button says so (PRODUCT.md §7: calls are read out).
+  const [voice, setVoice] = useState<'on' | 'needs-gesture' | 'unsupported'>(() => (!announcer.current.supported ? 'unsupported' : speechNeedsGesture() ? 'needs-gesture' : 'on'))
+  const enableVoice = () => { announcer.current.say('语音播报已开启'); setVoice('on') }
   const seq = useRef(0)
 
   const refresh = useCallback(async () => {
@@ -137,6 +140,12 @@ export default function HallScreenPage () {
       </View>
       <View className='hall-screen__foot' {...aria('contentinfo')}>
         <Text>请留意屏幕和语音叫号；过号请到窗口出示号码，可重新呼叫一次</Text>
+        {voice === 'needs-gesture' && (
+          <View className='hall-screen__voice' {...aria('button')} onClick={enableVoice} data-testid='screen-voice-enable'>
+            <Text>点击开启语音播报</Text>
+          </View>
+        )}
+        {voice === 'unsupported' && <Text className='hall-screen__muted' data-testid='screen-voice-unsupported'>本设备不支持语音播报，请留意屏幕</Text>}
       </View>
     </PageRoot>
   )

@@ -8,6 +8,7 @@ import { Action, Actions, Check, Field, FormError, Section, go, useConfirm, useS
 import { useOrgOptions, useRemove } from '../parts/catalogue'
 import { WindowsEditor } from './windows-editor'
 import { LinesEditor } from './lines-editor'
+import { HallDevices } from './hall-devices'
 
 interface Draft { orgId: string; name: string; address: string; phone: string; openHours: string; queuePrefix: string; active: boolean }
 const draftOf = (h: StaffHall | null, orgId: string): Draft => ({
@@ -66,6 +67,7 @@ export function HallEditor ({ hall, onSaved, onDeleted }: { hall: StaffHall | nu
           </Section>
           <WindowsEditor hall={hall} onChange={onSaved} />
           <LinesEditor hall={hall} onChange={onSaved} />
+          <HallDevices hallId={hall.id} />
         </>
       )}
     </View>
