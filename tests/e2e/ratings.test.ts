@@ -95,6 +95,9 @@ it('a resident rates a finished appointment 不满意, a handler closes the case
     await sp.getByTestId('rect-status').getByText(status, { exact: true }).waitFor()
   }
   expect(await sp.getByTestId('rect-result').textContent()).toContain('已增开窗口')
+  // Verified and closed: the 差评 was accepted, so no 申诉 is offered any more.
+  expect(await sp.getByTestId('appeal-closed').textContent()).toBe('该差评已核实整改并办结，不能再申诉。')
+  expect(await sp.getByTestId('appeal-submit').count()).toBe(0)
   await screenshot(sp, 'ratings-staff-closed')
   expect((await t.deps.db.auditLog.findMany({ where: { targetId: rating.rectification!.id } })).map((x) => x.action).sort())
     .toEqual(['rectification.close', 'rectification.contact_revealed', 'rectification.rectify', 'rectification.revisit', 'rectification.verify'])
