@@ -5,9 +5,27 @@
 //   (script-src has no 'unsafe-inline', and we keep it so) and logged as a violation on every tap. The href is removed
 //   (Taro switches tabs in its own click handler); the items stay links in the focus order, the current one
 //   aria-current=page, and the bar is the navigation landmark.
+// - Taro's H5 modal (showModal) and toast are bare <div>s added to <body>: the modal becomes an alert dialog named by
+//   its title and text, with buttons a keyboard reaches; the toast a status message screen readers announce.
 
 const TAB_ITEM = 'a.weui-tabbar__item'
 const BUTTON = 'taro-button-core'
+const MODAL = '.taro__modal'
+const MODAL_BUTTON = '.taro-model__btn'
+const TOAST = '.taro__toast'
+
+const setAll = (el: Element, attrs: Record<string, string>) => {
+  for (const [k, v] of Object.entries(attrs)) if (el.getAttribute(k) !== v) el.setAttribute(k, v)
+}
+
+function fixModal (el: Element): void {
+  const title = el.querySelector('.taro-modal__title')
+  const text = el.querySelector('.taro-modal__text')
+  if (title && !title.id) title.id = 'bm-modal-title'
+  if (text && !text.id) text.id = 'bm-modal-text'
+  // Announced as it opens (a live region, so it also counts as a region for axe's landmark rule).
+  setAll(el, { role: 'alertdialog', 'aria-modal': 'true', 'aria-live': 'assertive', 'aria-labelledby': [title?.id, text?.id].filter(Boolean).join(' ') })
+}
 
 function fixButton (el: Element): void {
   // Taro's H5 button always carries the attribute, as disabled="false" when enabled.
@@ -36,11 +54,19 @@ function fixTabItem (el: Element): void {
   }
 }
 
+const FIXES: [string, (el: Element) => void][] = [
+  [BUTTON, fixButton],
+  [TAB_ITEM, fixTabItem],
+  [MODAL, fixModal],
+  [MODAL_BUTTON, (el) => setAll(el, { role: 'button', tabindex: '0' })],
+  [TOAST, (el) => setAll(el, { role: 'status', 'aria-live': 'polite' })],
+]
+
 function fixTree (root: Element): void {
-  if (root.matches(BUTTON)) fixButton(root)
-  else if (root.matches(TAB_ITEM)) fixTabItem(root)
-  root.querySelectorAll(BUTTON).forEach(fixButton)
-  root.querySelectorAll(TAB_ITEM).forEach(fixTabItem)
+  for (const [selector, fix] of FIXES) {
+    if (root.matches(selector)) fix(root)
+    root.querySelectorAll(selector).forEach(fix)
+  }
 }
 
 /** Fixes what is there and everything added or changed later. */

@@ -38,7 +38,9 @@ function TitleBar ({ path, staff }: { path: string; staff: boolean }) {
   const home = staff ? STAFF_HOME_URL : HOME_URL
   const homeText = staff ? '工作台' : '首页'
   return (
-    <View className={`bm-titlebar${staff ? ' bm-titlebar--staff' : ''}`} data-testid='title-bar' data-path={path}>
+    // Inside the page's main landmark; a staff page's main is StaffPage's, so there the bar is a navigation landmark.
+    <View className={`bm-titlebar${staff ? ' bm-titlebar--staff' : ''}`} data-testid='title-bar' data-path={path}
+      {...(staff ? aria('navigation', { 'aria-label': '页面导航' }) : {})}>
       {back
         ? <View className='bm-titlebar__back' {...aria('button', { 'aria-label': '返回上一页' })} hoverClass='bm-titlebar__back--active'
             onClick={() => void Taro.navigateBack()} data-testid='page-back'><Text>‹ 返回</Text></View>

@@ -30,7 +30,10 @@ export interface DataTableProps<T> {
   rowTestId?: string | ((row: T) => string)
   /** An extra class per row (e.g. an overdue one). */
   rowClass?: (row: T) => string
-  /** The row's name for screen readers (default: the first column's text is read). */
+  /**
+   * More about the row for screen readers, read after its name (the first column's text: a name must hold the visible
+   * text, WCAG 2.5.3).
+   */
   rowLabel?: (row: T) => string
 }
 
@@ -72,7 +75,7 @@ export function DataTable<T> ({ label, columns, rows, rowKey, onRowClick, select
             {columns.map((c, i) => (
               <View key={c.key} className={`staff-table__cell staff-table__cell--${c.key}${c.numeric ? ' staff-table__cell--num' : ''}`} {...aria('cell')}>
                 {i === 0 && onRowClick
-                  ? <View className='staff-table__link' {...aria('link', rowLabel ? { 'aria-label': rowLabel(row) } : {})}>{c.render(row)}</View>
+                  ? <View className='staff-table__link' {...aria('link', rowLabel ? { 'aria-description': rowLabel(row) } : {})}>{c.render(row)}</View>
                   : c.render(row)}
               </View>
             ))}

@@ -46,12 +46,12 @@ export function WeekGrid ({ hall, highlight }: { hall: StaffHall; highlight?: st
   return (
     <Loaded resource={templates}>
       {(data) => (
-        <View className='cat-week' role='grid' aria-label='每周时段模板' data-testid='week-grid'>
+        <View className='cat-week' role='group' aria-label='每周时段模板' data-testid='week-grid'>
           {WEEKDAYS.map((label, i) => {
             const weekday = i + 1
             const rows = data.items.filter((t) => t.weekday === weekday)
             return (
-              <View key={label} className='cat-week__day' role='gridcell' aria-label={label} data-testid={`week-day-${weekday}`}>
+              <View key={label} className='cat-week__day' role='group' aria-label={label} data-testid={`week-day-${weekday}`}>
                 <Text className='cat-week__title'>{label}</Text>
                 {rows.map((t) => (editing === t.id
                   ? <TemplateForm key={t.id} hall={hall} weekday={weekday} t={t} onDone={done} onCancel={() => setEditing(null)} />
