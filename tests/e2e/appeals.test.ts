@@ -3,9 +3,9 @@
 // upholds it with a note (the rating leaves the statistics); on a phone (375×812) each appeal is a card.
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { pageUrl } from '@bianmin/shared'
-import { createOrg, createStaff, startTestApp, TEST_PASSWORD, type TestApp } from '../support/app'
-import { launchBrowser, openPage, phonePage, screenshot } from '../support/browser'
+import { createOrg, createStaff, startTestApp, type TestApp } from '../support/app'
+import { launchBrowser, phonePage, screenshot } from '../support/browser'
+import { deskPage, staffSignIn } from '../support/staff-browser'
 
 const MONDAY = '2026-11-23T09:00:00+08:00'
 let t: TestApp
@@ -39,20 +39,10 @@ afterAll(async () => { await browser?.close(); await t?.close() })
 
 const visible = (page: Page, id: string) => page.locator(`[data-testid="${id}"]:visible`)
 
-async function signIn (page: Page, username: string): Promise<void> {
-  await openPage(page, t.url, pageUrl('staffLogin'))
-  await page.getByTestId('staff-username').locator('input').fill(username)
-  await page.getByTestId('staff-password').locator('input').fill(TEST_PASSWORD)
-  await page.getByTestId('staff-login-submit').click()
-  await page.getByTestId('staff-name').waitFor({ timeout: 30_000 })
-  await openPage(page, t.url, pageUrl('staffAppeals'))
-}
+const signIn = (page: Page, username: string) => staffSignIn(page, t, username, 'staffAppeals')
 
 it('at a desk: the appeals as a table, the chosen one beside it; 申诉成立 with a note excludes the rating', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' })
-  const page = await context.newPage()
-  const errors: string[] = []
-  page.on('pageerror', (e) => errors.push(String(e)))
+  const { page, errors, close } = await deskPage(browser)
   await signIn(page, 'sreviewer')
   await expect.poll(() => visible(page, 'appeal-item').count(), { timeout: 30_000 }).toBe(2)
   expect(await page.locator('.staff-table__head:visible [role="columnheader"]').allTextContents()).toEqual(expect.arrayContaining(['评价', '状态', '申诉理由']))
@@ -70,7 +60,7 @@ it('at a desk: the appeals as a table, the chosen one beside it; 申诉成立 wi
   expect((await t.deps.db.rating.findUniqueOrThrow({ where: { id: chosen.ratingId } })).excluded).toBe(true)
   await screenshot(page, 'appeals-desk')
   expect(errors).toEqual([])
-  await context.close()
+  await close()
 })
 
 it('on a phone: each appeal is a card with its decision buttons, nothing wider than the screen', async () => {

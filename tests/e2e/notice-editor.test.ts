@@ -5,8 +5,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { pageUrl } from '@bianmin/shared'
-import { startTestApp, TEST_PASSWORD, type TestApp } from '../support/app'
+import { startTestApp, type TestApp } from '../support/app'
 import { launchBrowser, openPage, phonePage, screenshot } from '../support/browser'
+import { deskPage, staffSignIn } from '../support/staff-browser'
 import { PDF_MIN } from '../support/uploads'
 
 let t: TestApp
@@ -27,21 +28,7 @@ const field = (page: Page, id: string, tag: 'input' | 'textarea' = 'input') => p
 /** The text of every table cell under the element with this test id. */
 const cells = (page: Page, id: string) => visible(page, id).first().locator('th, td').allTextContents()
 
-async function deskPage () {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' })
-  const page = await context.newPage()
-  const errors: string[] = []
-  page.on('pageerror', (e) => errors.push(String(e)))
-  return { page, errors, close: () => context.close() }
-}
-
-async function signIn (page: Page, username: string): Promise<void> {
-  await openPage(page, t.url, pageUrl('staffLogin'))
-  await page.getByTestId('staff-username').locator('input').fill(username)
-  await page.getByTestId('staff-password').locator('input').fill(TEST_PASSWORD)
-  await page.getByTestId('staff-login-submit').click()
-  await page.getByTestId('staff-name').waitFor({ timeout: 30_000 })
-}
+const signIn = (page: Page, username: string) => staffSignIn(page, t, username)
 
 async function attach (page: Page, name: string) {
   const chooser = page.waitForEvent('filechooser')
@@ -51,7 +38,7 @@ async function attach (page: Page, name: string) {
 
 it('an editor attaches files, keeps a table and previews; the reviewer must give a reason to 退回 and confirms 发布', async () => {
   // Editor: a new notice in HTML mode with a table.
-  const editor = await deskPage()
+  const editor = await deskPage(browser)
   const page = editor.page
   await signIn(page, 'editor')
   await openPage(page, t.url, pageUrl('staffNoticeEdit'))
@@ -90,7 +77,7 @@ it('an editor attaches files, keeps a table and previews; the reviewer must give
   await editor.close()
 
   // Reviewer: 退回 without a reason is not sent; with one it is.
-  const reviewer = await deskPage()
+  const reviewer = await deskPage(browser)
   const rp = reviewer.page
   await signIn(rp, 'reviewer')
   await openPage(rp, t.url, pageUrl('staffNoticeDetail', { id: row.id }))

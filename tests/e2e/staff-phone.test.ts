@@ -1,12 +1,14 @@
 // Staff pages on a phone (375×812, below the 1024 px desk layout) in the H5 build against the real server: the
-// workbench, lists (账号管理, 审计日志, 今日预约, 咨询待办), a detail opened from its row, and the 叫号台 console. On each:
+// workbench, lists (账号管理, 审计日志, 今日预约, 咨询待办, 依申请公开), details opened from their rows, 登记申请 and the
+// 叫号台 console. On each:
 // no sidebar, nothing wider than the screen (document.scrollingElement.scrollWidth ≤ innerWidth, and no visible element
 // past the right edge), and list rows render as cards (no table header, one full-width card per row).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { pageUrl, type PageName } from '@bianmin/shared'
-import { startTestApp, TEST_PASSWORD, type TestApp } from '../support/app'
+import { startTestApp, type TestApp } from '../support/app'
 import { launchBrowser, openPage, phonePage, screenshot } from '../support/browser'
+import { staffSignIn } from '../support/staff-browser'
 
 let t: TestApp
 let browser: Browser
@@ -20,6 +22,9 @@ beforeAll(async () => {
   for (let i = 1; i <= 3; i++) {
     await resident.call('createConsultation', { body: { kind: 'CONSULT', orgId: handler.orgId, title: `手机测试留言第${i}条：楼道灯不亮`, content: '楼道灯坏了一周，晚上上下楼看不清台阶，请尽快维修。', allowPublish: false } })
   }
+  await resident.call('createDisclosure', {
+    body: { applicantType: 'NATURAL_PERSON', orgId: (await t.deps.db.org.findFirstOrThrow({ where: { code: '350206001' } })).id, description: '申请公开本社区2026年老旧小区改造项目清单', form: 'ELECTRONIC', contactName: '林芳', contactPhone: '13700002222', applicantIdNumber: '350203199001011234' },
+  })
   const clerk = await t.deps.db.staff.findUniqueOrThrow({ where: { username: 'clerk' } })
   const item = await t.deps.db.serviceItem.findFirstOrThrow({ where: { code: 'HL-HJ-001' } })
   await (await t.staff('clerk')).call('issueDeskTicket', { params: { id: clerk.hallId! }, body: { serviceItemId: item.id } })
@@ -28,13 +33,7 @@ afterAll(async () => { await browser?.close(); await t?.close() })
 
 const visible = (page: Page, id: string) => page.locator(`[data-testid="${id}"]:visible`)
 
-async function signIn (page: Page, username: string): Promise<void> {
-  await openPage(page, t.url, pageUrl('staffLogin'))
-  await page.getByTestId('staff-username').locator('input').fill(username)
-  await page.getByTestId('staff-password').locator('input').fill(TEST_PASSWORD)
-  await page.getByTestId('staff-login-submit').click()
-  await page.getByTestId('staff-name').waitFor({ timeout: 30_000 })
-}
+const signIn = (page: Page, username: string) => staffSignIn(page, t, username)
 
 /** Horizontal overflow of the page: the document's scroll width and the visible elements that end past the screen. */
 async function overflow (page: Page) {
@@ -123,6 +122,24 @@ describe('staff pages at 375 px', () => {
     expect(await page.locator('[data-testid="staff-detail-pane"]:visible').count()).toBe(0)
     await expectNoOverflow(page)
     await screenshot(page, 'staff-phone-case')
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it('依申请公开: rows as cards, the request on its own page; 登记申请 from the list opens the recording form', async () => {
+    const { page, errors, context } = await phonePage(browser)
+    await signIn(page, 'handler')
+    await open(page, 'staffDisclosures')
+    await expectCards(page, 'staff-disclosure-item')
+    await expectNoOverflow(page)
+    await visible(page, 'staff-disclosure-item').first().click()
+    await visible(page, 'staff-detail-status').waitFor({ timeout: 30_000 })
+    await expectNoOverflow(page)
+    await open(page, 'staffDisclosures')
+    await visible(page, 'disclosure-record').click()
+    await visible(page, 'dr-name').waitFor({ timeout: 30_000 })
+    expect(page.url()).toContain(pageUrl('staffDisclosureRecord'))
+    await expectNoOverflow(page)
     expect(errors).toEqual([])
     await context.close()
   })

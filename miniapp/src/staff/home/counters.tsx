@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { z } from 'zod'
 import type { workbenchCounter } from '@bianmin/shared'
-import { Loaded, type Resource } from '@/kit'
+import { Loaded, Tag, type Resource } from '@/kit'
 import { openStaffPage } from './pages'
 
 export type Counter = z.infer<typeof workbenchCounter>
@@ -27,7 +27,7 @@ export function Counters ({ work }: { work: Resource<{ today: string; counters: 
                 onClick={() => openStaffPage(c.page)} data-testid={`counter-${c.key}`}>
                 <Text className='wb-counters__count' data-testid={`counter-${c.key}-count`}>{c.count}</Text>
                 <Text className='wb-counters__label'>{c.label}</Text>
-                {c.urgent && <Text className='wb-counters__badge'>需尽快处理</Text>}
+                {c.urgent && <Tag tone='danger' solid>需尽快处理</Tag>}
               </View>
             ))}
           </View>

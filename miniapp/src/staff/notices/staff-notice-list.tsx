@@ -4,9 +4,10 @@ import { useState, type ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import type { NoticeStatus, PageName } from '@bianmin/shared'
 import { staffApi } from '@/api/client'
-import { Choices, PagedFooter, Tag, pageUrl, usePagedList } from '@/kit'
+import { Choices, Tag, pageUrl, usePagedList } from '@/kit'
 import { dateTimeText, type StaffNoticeItem } from '@/pages/notices/parts/notice.format'
-import { DataTable, type Column } from '../shell/data-table'
+import type { Column } from '../shell/data-table'
+import { PagedTable } from '../shell/paged-table'
 import { MasterDetail, useSelection } from '../shell/master-detail'
 import { StaffPage } from '../shell/staff-page'
 import { NoticeStatusTag } from './notice-tags'
@@ -51,15 +52,9 @@ export function StaffNoticeList ({ title, page, tabs, empty, actions }: { title:
         <Choices label='状态' options={tabs.map((x) => ({ value: x.key, label: x.label }))} value={tab} onChange={(k) => { sel.clear(); setTab(k) }} testId={(k) => `staff-notice-tab-${k}`} />
       </View>
       <MasterDetail
-        list={(
-          <>
-            {list.items.length > 0 && (
-              <DataTable label='信息列表' columns={columns} rows={list.items} rowKey={(n) => n.id} onRowClick={(n) => sel.open(n.id)}
-                selectedKey={sel.selected} rowTestId='staff-notice-item' rowLabel={(n) => n.title} />
-            )}
-            <PagedFooter list={list} empty={{ title: empty }} />
-          </>
-        )}
+        list={<PagedTable list={list} label='信息列表' columns={columns}
+          rowKey={(n) => n.id} onRowClick={(n) => sel.open(n.id)} selectedKey={sel.selected} rowTestId='staff-notice-item' rowLabel={(n) => n.title}
+          empty={{ title: empty }} />}
         detail={sel.selected ? <NoticeView key={sel.selected} id={sel.selected} onChange={() => void list.refresh()} /> : null}
         placeholder='在左侧选择一条信息，查看并处理'
       />

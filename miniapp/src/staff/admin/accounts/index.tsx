@@ -1,14 +1,15 @@
-// 账号管理 (ADMIN, own subtree): accounts as a table (search, 在用/已停用); create and edit beside it on a desk (in
-// place of the list on a phone); a one-time password (new account, reset) shown once.
+// 账号管理 (ADMIN, own subtree): accounts as a table (search, 在用/已停用); a row opens the account beside it on a desk
+// (in place of the list on a phone) to edit, reset its password or disable it; a one-time password shown once.
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { z } from 'zod'
 import type { accountView } from '@bianmin/shared'
 import { staffApi } from '@/api/client'
-import { Action, Choices, FormError, PagedFooter, SearchBar, Tag, useConfirm, usePagedList, useResource, useSubmit } from '@/kit'
+import { Action, Actions, Choices, FormError, SearchBar, Section, Tag, useConfirm, usePagedList, useResource, useSubmit } from '@/kit'
 import { Split } from '../../catalogue/parts/split'
-import { DataTable, type Column } from '../../shell/data-table'
+import type { Column } from '../../shell/data-table'
+import { PagedTable } from '../../shell/paged-table'
 import { useStaffMe } from '../../shell/me'
 import { StaffPage } from '../../shell/staff-page'
 import { subtreeOptions } from '../../home/orgs'
@@ -80,18 +81,22 @@ export default function AccountsPage () {
     },
     { key: 'roles', title: '岗位 · 单位', width: '2fr', render: (a) => <Text>{`${a.roles.map((r) => roleLabels[r]).join('、')} · ${a.orgName}`}</Text> },
     { key: 'login', title: '最近登录', width: '1.2fr', render: (a) => <Text>{a.lastLoginAt ? a.lastLoginAt.slice(0, 16).replace('T', ' ') : '从未登录'}</Text> },
-    {
-      key: 'ops', title: '操作', width: '2fr', render: (a) => panel(a.id) ?? (
-        <View className='staff-tags'>
-          <Action onClick={() => { setSecret(null); setForm({ id: a.id, username: a.username, name: a.name, roles: a.roles, orgId: a.orgId, hallId: a.hallId }) }}>修改</Action>
-          <Action busy={act.busy} onClick={() => void act.run({ a, op: 'reset' })} testId={`account-reset-${a.username}`}>重置密码</Action>
-          {a.id !== me?.id && (
-            <Action kind={a.disabled ? 'default' : 'danger'} busy={act.busy} onClick={() => void act.run({ a, op: 'toggle' })} testId={`account-toggle-${a.username}`}>{a.disabled ? '启用' : '停用'}</Action>
-          )}
-        </View>
-      ),
-    },
   ]
+  const edit = (a: Account) => { setSecret(null); setForm({ id: a.id, username: a.username, name: a.name, roles: a.roles, orgId: a.orgId, hallId: a.hallId }) }
+  const editing = form?.id ? list.items.find((a) => a.id === form.id) : undefined
+  const ops = editing && (panel(editing.id) ?? (
+    <Section title='账号操作'>
+      <Actions>
+        <Action busy={act.busy} onClick={() => void act.run({ a: editing, op: 'reset' })} testId={`account-reset-${editing.username}`}>重置密码</Action>
+        {editing.id !== me?.id && (
+          <Action kind={editing.disabled ? 'default' : 'danger'} busy={act.busy} onClick={() => void act.run({ a: editing, op: 'toggle' })} testId={`account-toggle-${editing.username}`}>
+            {editing.disabled ? '启用账号' : '停用账号'}
+          </Action>
+        )}
+      </Actions>
+      <FormError error={act.error} testId='accounts-error' />
+    </Section>
+  ))
   const newDraft = (): AccountDraft => ({ username: '', name: '', roles: [], orgId: me?.orgId ?? orgs[0]?.id ?? '', hallId: null })
   const close = () => { setForm(null); setSecret(null) }
 
@@ -102,12 +107,13 @@ export default function AccountsPage () {
         <SearchBar label='查找账号' value={q} onChange={setQ} onSearch={() => setSearch(q.trim())} placeholder='按姓名或用户名查找' maxlength={30} testId='accounts-q' buttonTestId='accounts-search' />
         <Choices label='账号状态' options={filters} value={filter} onChange={setFilter} testId={(k) => `accounts-filter-${k}`} />
       </View>
-      <FormError error={act.error || refs.error} testId='accounts-error' />
+      <FormError error={refs.error} />
       <Split
         onBack={close}
-        list={<>{list.items.length > 0 && <DataTable label='账号列表' columns={columns} rows={list.items} rowKey={(a) => a.id} rowTestId={(a) => `account-${a.username}`} />}<PagedFooter list={list} empty={{ title: '没有找到账号' }} endText={null} /></>}
-        detail={secret ? <PasswordDialog {...secret} onClose={close} /> : form ? <AccountForm key={form.id ?? 'new'} initial={form} orgs={orgs} halls={halls} onSubmit={submit} onCancel={close} /> : null}
-        placeholder='新建账号，或在账号一行点“修改”'
+        list={<PagedTable list={list} label='账号列表' columns={columns} rowKey={(a) => a.id} onRowClick={edit} selectedKey={form?.id ?? null}
+          rowTestId={(a) => `account-${a.username}`} rowLabel={(a) => `${a.name}（${a.username}）`} empty={{ title: '没有找到账号' }} endText={null} />}
+        detail={secret ? <PasswordDialog {...secret} onClose={close} /> : form ? <><AccountForm key={form.id ?? 'new'} initial={form} orgs={orgs} halls={halls} onSubmit={submit} onCancel={close} />{ops}</> : null}
+        placeholder='在左侧选择一个账号修改、重置密码或停用，或新建账号'
       />
     </StaffPage>
   )

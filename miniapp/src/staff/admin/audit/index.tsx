@@ -2,9 +2,10 @@ import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { auditTargetLabels, type AuditEntry } from '@bianmin/shared'
 import { staffApi } from '@/api/client'
-import { Action, Field, PagedFooter, go, usePagedList, useResource } from '@/kit'
+import { Action, Field, go, usePagedList, useResource } from '@/kit'
 import { instantText } from '@/pages/appointments/parts/appointment.format'
-import { DataTable, type Column } from '../../shell/data-table'
+import type { Column } from '../../shell/data-table'
+import { PagedTable } from '../../shell/paged-table'
 import { StaffPage } from '../../shell/staff-page'
 import { targetLink } from './targets'
 
@@ -52,11 +53,9 @@ export default function StaffAuditPage () {
         <Field kind='date' label='开始日期' value={f.from} onChange={set('from')} placeholder='不限' testId='audit-from' />
         <Field kind='date' label='结束日期' value={f.to} onChange={set('to')} placeholder='不限' error={badRange ? '结束日期不能早于开始日期' : undefined} testId='audit-to' />
       </View>
-      {list.items.length > 0 && (
-        <DataTable label='审计日志' columns={columns} rows={list.items} rowKey={(a) => a.id} rowTestId='audit-row'
-          onRowClick={(a) => { const l = targetLink(a.targetType, a.targetId); if (l) go(l.page, l.query) }} rowLabel={(a) => `${instantText(a.createdAt)} ${a.action}`} />
-      )}
-      <PagedFooter list={list} empty={{ title: '没有符合条件的记录' }} />
+      <PagedTable list={list} label='审计日志' columns={columns}
+        rowKey={(a) => a.id} rowTestId='audit-row' onRowClick={(a) => { const l = targetLink(a.targetType, a.targetId); if (l) go(l.page, l.query) }} rowLabel={(a) => `${instantText(a.createdAt)} ${a.action}`}
+        empty={{ title: '没有符合条件的记录' }} />
     </StaffPage>
   )
 }

@@ -79,16 +79,10 @@ export default function StaffTodayPage () {
       ),
     },
     { key: 'who', title: '群众', width: '1.4fr', render: (a) => <Text>{`${a.contactName} ${a.contactPhone}`}</Text> },
+    { key: 'item', title: '事项', width: '2.2fr', render: (a) => <Text>{`${a.serviceItemName}${a.windowName ? ` · ${a.windowName}` : ''} · 签到码 ${a.code}`}</Text> },
+    { key: 'note', title: '备注', width: '1.6fr', render: (a) => <Text data-testid={a.note ? 'st-note' : undefined}>{a.note ? `备注：${a.note}` : '—'}</Text> },
     {
-      key: 'item', title: '事项 · 备注', width: '2.4fr', render: (a) => (
-        <View>
-          <Text>{`${a.serviceItemName}${a.windowName ? ` · ${a.windowName}` : ''} · 签到码 ${a.code}`}</Text>
-          {a.note && <Text className='staff-case__line' data-testid='st-note'>{`备注：${a.note}`}</Text>}
-        </View>
-      ),
-    },
-    {
-      key: 'ops', title: '操作', width: '1.6fr', render: (a) => panel(a.id) ?? (
+      key: 'ops', title: '操作', width: '1.8fr', render: (a) => panel(a.id) ?? (
         <View className='staff-tags'>
           {stepsOf(a).map((s) => (
             <Action key={s} kind={s === 'noShowAppointment' ? 'danger' : s === 'completeAppointment' ? 'primary' : 'default'} busy={run.busy} onClick={() => void step(a, s)}>{stepText[s]}</Action>

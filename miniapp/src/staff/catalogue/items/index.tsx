@@ -4,8 +4,9 @@ import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import type { StaffServiceItem } from '@bianmin/shared'
 import { staffApi } from '@/api/client'
-import { Action, Choices, Field, Loaded, PagedFooter, Tag, usePagedList, useResource } from '@/kit'
-import { DataTable, type Column } from '../../shell/data-table'
+import { Action, Choices, Field, Loaded, Tag, usePagedList, useResource } from '@/kit'
+import type { Column } from '../../shell/data-table'
+import { PagedTable } from '../../shell/paged-table'
 import { StaffPage } from '../../shell/staff-page'
 import { Split } from '../parts/split'
 import { ItemEditor } from './item-editor'
@@ -49,12 +50,9 @@ export default function StaffServiceItemsPage () {
       </View>
       <Split
         onBack={() => setSelected(null)}
-        list={(
-          <>
-            {list.items.length > 0 && <DataTable label='事项列表' columns={columns} rows={list.items} rowKey={(i) => i.id} onRowClick={(i) => setSelected(i.id)} selectedKey={selected} rowTestId='item-row' rowLabel={(i) => i.name} />}
-            <PagedFooter list={list} empty={{ title: '没有符合条件的事项' }} endText={null} />
-          </>
-        )}
+        list={<PagedTable list={list} label='事项列表' columns={columns}
+          rowKey={(i) => i.id} onRowClick={(i) => setSelected(i.id)} selectedKey={selected} rowTestId='item-row' rowLabel={(i) => i.name}
+          empty={{ title: '没有符合条件的事项' }} endText={null} />}
         detail={selected === 'new'
           ? <ItemEditor key='new' item={null} onSaved={saved} onDeleted={removed} />
           : selected && chosen.data?.id === selected ? <ItemEditor key={selected} item={chosen.data} onSaved={saved} onDeleted={removed} />

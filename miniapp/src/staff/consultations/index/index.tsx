@@ -3,9 +3,10 @@ import { Text, View } from '@tarojs/components'
 import type { z } from 'zod'
 import type { ConsultationKind, staffConsultationSummary } from '@bianmin/shared'
 import { staffApi } from '@/api/client'
-import { Choices, PagedFooter, useResource, usePagedList } from '@/kit'
+import { Choices, useResource, usePagedList } from '@/kit'
 import { dueText, kindLabel, timeText } from '@/pages/consultations/parts/consultation.format'
-import { DataTable, type Column } from '../../shell/data-table'
+import type { Column } from '../../shell/data-table'
+import { PagedTable } from '../../shell/paged-table'
 import { MasterDetail, useSelection } from '../../shell/master-detail'
 import { StaffPage } from '../../shell/staff-page'
 import { CaseTags, dueTone } from '../case-tags'
@@ -67,15 +68,9 @@ export default function StaffConsultationInbox () {
         <Choices label='留言类型' options={kinds} value={kind} onChange={setKind} />
       </View>
       <MasterDetail
-        list={(
-          <>
-            {list.items.length > 0 && (
-              <DataTable label='咨询列表' columns={columns} rows={list.items} rowKey={(c) => c.id} onRowClick={(c) => sel.open(c.id)}
-                selectedKey={sel.selected} rowTestId='cs-inbox-item' rowLabel={(c) => c.title} />
-            )}
-            <PagedFooter list={list} empty={{ title: '没有符合条件的留言' }} endText={null} />
-          </>
-        )}
+        list={<PagedTable list={list} label='咨询列表' columns={columns}
+          rowKey={(c) => c.id} onRowClick={(c) => sel.open(c.id)} selectedKey={sel.selected} rowTestId='cs-inbox-item' rowLabel={(c) => c.title}
+          empty={{ title: '没有符合条件的留言' }} endText={null} />}
         detail={sel.selected ? <ConsultationCase key={sel.selected} id={sel.selected} onChange={() => void list.refresh()} /> : null}
         placeholder='在左侧选择一条留言，查看并答复'
       />

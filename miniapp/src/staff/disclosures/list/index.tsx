@@ -4,9 +4,10 @@ import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { disclosureApplicantTypeLabels, disclosureChannelLabels, disclosureLines } from '@bianmin/shared'
 import { staffApi } from '@/api/client'
-import { Action, Choices, go, Loaded, PagedFooter, Section, Tag, usePagedList, useResource } from '@/kit'
+import { Action, Choices, go, Loaded, Section, Tag, usePagedList, useResource } from '@/kit'
 import { dateOf, disclosureTone, outcomeText, type DisclosureSummary } from '@/utils/disclosure'
 import { DataTable, type Column } from '../../shell/data-table'
+import { PagedTable } from '../../shell/paged-table'
 import { MasterDetail, useSelection } from '../../shell/master-detail'
 import { StaffPage } from '../../shell/staff-page'
 import { DisclosureCase } from '../detail/case-view'
@@ -91,15 +92,9 @@ export default function StaffDisclosureListPage () {
         <Choices label='办理状态' options={tabs} value={tab} onChange={setTab} testId={(k) => `tab-${k}`} />
       </View>
       <MasterDetail
-        list={(
-          <>
-            {list.items.length > 0 && (
-              <DataTable label='依申请公开列表' columns={columns} rows={list.items} rowKey={(d) => d.id} rowLabel={(d) => d.description}
-                onRowClick={(d) => sel.open(d.id)} selectedKey={sel.selected} rowTestId='staff-disclosure-item' />
-            )}
-            <PagedFooter list={list} empty={{ title: '没有需要办理的申请' }} endText={null} />
-          </>
-        )}
+        list={<PagedTable list={list} label='依申请公开列表' columns={columns}
+          rowKey={(d) => d.id} rowLabel={(d) => d.description} onRowClick={(d) => sel.open(d.id)} selectedKey={sel.selected} rowTestId='staff-disclosure-item'
+          empty={{ title: '没有需要办理的申请' }} endText={null} />}
         detail={sel.selected ? <DisclosureCase key={sel.selected} id={sel.selected} onChange={() => void list.refresh()} /> : null}
         placeholder='在左侧选择一件申请，查看并办理'
       />

@@ -2,9 +2,10 @@ import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import type { HomeVisitView } from '@bianmin/shared'
 import { staffApi } from '@/api/client'
-import { Choices, PagedFooter, StatusTag, usePagedList } from '@/kit'
+import { Choices, StatusTag, usePagedList } from '@/kit'
 import { dayText, instantText } from '@/pages/appointments/parts/appointment.format'
-import { DataTable, type Column } from '../../shell/data-table'
+import type { Column } from '../../shell/data-table'
+import { PagedTable } from '../../shell/paged-table'
 import { MasterDetail } from '../../shell/master-detail'
 import { StaffPage } from '../../shell/staff-page'
 import { useDesk } from '../../shell/use-desk'
@@ -43,15 +44,9 @@ export default function StaffHomeVisitsPage () {
         <Choices label='办理状态' options={tabs} value={status} onChange={(s) => { setStatus(s); setSelected(null) }} testId={(s) => `hv-tab-${s}`} />
       </View>
       <MasterDetail
-        list={(
-          <>
-            {list.items.length > 0 && (
-              <DataTable label='上门服务申请' columns={columns} rows={list.items} rowKey={(h) => h.id} onRowClick={(h) => setSelected(h.id)}
-                selectedKey={selected} rowTestId='hv-row' rowLabel={(h) => `${h.contactName} ${h.serviceItemName}`} />
-            )}
-            <PagedFooter list={list} empty={{ title: '没有这一状态的申请' }} endText={null} />
-          </>
-        )}
+        list={<PagedTable list={list} label='上门服务申请' columns={columns}
+          rowKey={(h) => h.id} onRowClick={(h) => setSelected(h.id)} selectedKey={selected} rowTestId='hv-row' rowLabel={(h) => `${h.contactName} ${h.serviceItemName}`}
+          empty={{ title: '没有这一状态的申请' }} endText={null} />}
         detail={detail}
         placeholder='在左侧选择一条申请，安排上门或办结'
       />

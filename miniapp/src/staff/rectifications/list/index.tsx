@@ -4,11 +4,12 @@ import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { buildQuery, contract, ratingLevelLabels, type Contract, type RequestOf, type ResponseOf } from '@bianmin/shared'
 import { staffApi } from '@/api/client'
-import { Action, Choices, FormError, Loaded, PagedFooter, Section, Tag, usePagedList, useResource, useSubmit } from '@/kit'
+import { Action, Choices, FormError, Loaded, Section, Tag, usePagedList, useResource, useSubmit } from '@/kit'
 import { formatDate, percent, rectStatusLabel } from '@/components/rating/format'
 import { lastPeriod, type ReportPeriod } from '@/components/rating/period'
 import { downloadFile } from '../../shell/download'
-import { DataTable, type Column } from '../../shell/data-table'
+import type { Column } from '../../shell/data-table'
+import { PagedTable } from '../../shell/paged-table'
 import { MasterDetail, useSelection } from '../../shell/master-detail'
 import { StaffPage } from '../../shell/staff-page'
 import { RectificationCase } from '../parts/rect-view'
@@ -106,15 +107,9 @@ export default function RectificationsPage () {
         <Choices label='整改状态' options={filters} value={filter} onChange={setFilter} testId={(k) => `filter-${k}`} />
       </View>
       <MasterDetail
-        list={(
-          <>
-            {list.items.length > 0 && (
-              <DataTable label='差评整改列表' columns={columns} rows={list.items} rowKey={(r) => r.id} rowLabel={(r) => r.subjectTitle || '办件'}
-                onRowClick={(r) => sel.open(r.id)} selectedKey={sel.selected} rowTestId={(r) => `rect-${r.id}`} />
-            )}
-            <PagedFooter list={list} empty={{ title: '没有符合条件的整改事项' }} endText={null} />
-          </>
-        )}
+        list={<PagedTable list={list} label='差评整改列表' columns={columns}
+          rowKey={(r) => r.id} rowLabel={(r) => r.subjectTitle || '办件'} onRowClick={(r) => sel.open(r.id)} selectedKey={sel.selected} rowTestId={(r) => `rect-${r.id}`}
+          empty={{ title: '没有符合条件的整改事项' }} endText={null} />}
         detail={sel.selected ? <RectificationCase key={sel.selected} id={sel.selected} onChange={() => void list.refresh()} /> : null}
         placeholder='在左侧选择一件差评，核实、整改并回访'
       />
