@@ -26,6 +26,24 @@ function sharedChain (chain: Chain) {
   chain.resolve.alias.set('@tarojs/plugin-framework-react', frameworkReact)
 }
 
+// H5: Taro splits only the initial chunks, so every lazily loaded page would carry its own copy of zod, the contract
+// schemas and the kit. Split async chunks too: what several pages share is loaded once, beside the page.
+function h5Chain (chain: Chain) {
+  sharedChain(chain)
+  chain.optimization.splitChunks({
+    chunks: 'all',
+    minSize: 20_000,
+    maxAsyncRequests: 30,
+    maxInitialRequests: 30,
+    cacheGroups: {
+      default: false,
+      defaultVendors: false,
+      vendors: { test: /[\\/]node_modules[\\/]/, priority: 10, reuseExistingChunk: true },
+      common: { minChunks: 2, priority: 1, reuseExistingChunk: true },
+    },
+  })
+}
+
 // API origin. H5 is served by the Koa server itself, so same origin ('') by default;
 // the mini-program needs an absolute URL (a legal HTTPS domain in production).
 const apiBase = platform === 'h5'
@@ -73,6 +91,13 @@ export default defineConfig<'webpack5'>(async (merge) => {
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },
+      // The root font size the rem layout scales from (Taro's formula: 20px per 375px, 20–40px), from the viewport.
+      // Taro's own script measures the document, whose height changes as the page fills in, and re-sizes everything
+      // on the next resize event (a layout shift of the whole page).
+      htmlPluginOption: {
+        script: '!function(n){function f(){var d=n.document.documentElement,w=Math.min(n.innerWidth,n.innerHeight)||d.clientWidth,' +
+          'x=20*w/375;d.style.fontSize=(x>=40?40:x<=20?20:x)+"px"}n.addEventListener("resize",f),f()}(window);',
+      },
       output: {
         filename: 'js/[name].[hash:8].js',
         chunkFilename: 'js/[name].[chunkhash:8].js',
@@ -86,7 +111,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
         autoprefixer: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
-      webpackChain: sharedChain,
+      webpackChain: h5Chain,
     },
   }
 
