@@ -1,5 +1,6 @@
 // Booking throughput on SQLite and PostgreSQL:
-// POST /api/v1/appointments through the real server (child process, production mode: Koa, auth session check, contract
+// POST /api/v1/appointments through the real server (the production bundle server/dist/main.js when built — run.mjs
+// builds it; else the sources in a forked child — production mode: Koa, auth session check, contract
 // validation, rule checks, the conditional seat update + appointment + outbox message in one transaction, QR code)
 // against the physical limit: a bare node:http child process writing the same booking with raw SQL through the driver
 // (better-sqlite3 / pg: the same conditional UPDATE, INSERT appointment and INSERT notification in one transaction),
