@@ -8,6 +8,7 @@ import { pageUrl } from '@bianmin/shared'
 import { startTestApp, type TestApp } from '../support/app'
 import { consentedPhonePage, launchBrowser, openPage, taroStorage } from '../support/browser'
 import { publish } from '../support/notices'
+import { expectAccessible } from '../support/axe'
 import { noticeRuntime } from '../../server/src/modules/notices/notice.cache'
 
 let t: TestApp
@@ -138,6 +139,13 @@ it('非常不满意 stays on one line among the five faces, in both themes', asy
     expect({ elder, ...m }).toEqual({ elder, text: '非常不满意', lines: 1 })
     await p.context.close()
   }
+  // Rated: 我的评价 lists it as a link named by what it shows (axe: no label that differs from the visible text).
+  await resident.call('createRating', { body: { subjectType: 'APPOINTMENT', subjectId: a.id, level: 5, tags: [] } })
+  const p = await consentedPhonePage(browser, t, 'e2e_faces')
+  await openPage(p.page, t.url, pageUrl('ratingsMine'))
+  await visible(p.page, `my-rating-${(await t.deps.db.rating.findFirstOrThrow({ where: { subjectId: a.id } })).id}`).waitFor({ timeout: 30_000 })
+  await expectAccessible(p.page, 'ratingsMine')
+  await p.context.close()
 })
 
 it('首页 shows a notice published while the resident was away; a notice counts the view that opened it', async () => {

@@ -40,7 +40,7 @@ export default function MyRatingsPage () {
             {items.length === 0 && !loading && <Cell title='您还没有评价过办件' />}
             {items.map((r) => (
               <View key={r.id} className='my-ratings__item' hoverClass='my-ratings__item--active' data-testid={`my-rating-${r.id}`}
-                {...aria('link', { 'aria-label': `${r.subject?.title ?? '办件'}，${r.levelLabel}${r.rectification ? `，整改${rectStatusLabel(r.rectification.status)}` : ''}` })}
+                {...aria('link')}
                 onClick={() => go('ratingDetail', { id: r.id })}>
                 <Face level={r.level} size='small' />
                 <View className='my-ratings__main'>
