@@ -81,6 +81,7 @@ export async function buildFixtures (t: TestApp, cast: Cast): Promise<Record<str
   const hall = await t.deps.db.hall.findFirstOrThrow({ where: { orgId: street.id } })
   out.halls = { params: { id: hall.id }, owner: 'ORG' }
   out.windows = { params: { id: (await t.deps.db.window.findFirstOrThrow({ where: { hallId: hall.id } })).id }, owner: 'ORG' }
+  out['hall-lines'] = { params: { id: (await t.deps.db.hallLine.findFirstOrThrow({ where: { hallId: hall.id } })).id }, owner: 'ORG' }
   out['slot-templates'] = { params: { id: (await t.deps.db.slotTemplate.findFirstOrThrow({ where: { hallId: hall.id } })).id }, owner: 'ORG' }
   out.slots = { params: { id: (await t.deps.db.slot.findFirstOrThrow({ where: { hallId: hall.id, date: '2026-11-26' } })).id }, owner: 'ORG' }
   out['service-items'] = { params: { id: item.id }, owner: 'ORG' }
