@@ -76,7 +76,7 @@ describe('rate limits', () => {
     expectLimited(await post('/api/v1/appointments', booking, auth), limits.booking.duration)
 
     const consultation = { kind: 'CONSULT', orgId: street.id, title: '限流测试咨询', content: '这是一条限流测试的咨询内容', allowPublish: false }
-    const disclosure = { applicantType: 'NATURAL_PERSON', orgId: street.id, description: '申请公开限流测试所需的信息', form: 'ELECTRONIC', contactName: '李小梅', contactPhone: '13912345678' }
+    const disclosure = { applicantType: 'NATURAL_PERSON', orgId: street.id, description: '申请公开限流测试所需的信息', form: 'ELECTRONIC', contactName: '李小梅', contactPhone: '13912345678', applicantIdNumber: '350203199001011234' }
     for (let i = 0, n = await allowed('submission'); i < n; i++) {
       const res = i % 2 ? await post('/api/v1/disclosures', disclosure, auth) : await post('/api/v1/consultations', consultation, auth)
       expect(res.status).toBe(201)
