@@ -19,6 +19,18 @@ describe('privacy consent store', () => {
     expect(s.get()).toMatchObject({ status: 'accepted', acceptedVersion: '2026-11' })
   })
 
+  it('says it is loading while the first answer is on its way, also when it fails (pages hold content back meanwhile)', async () => {
+    const s = createConsentStore(port(null))
+    expect(s.get().loading).toBe(false)
+    const first = s.ensureLoaded()
+    expect(s.get()).toMatchObject({ status: 'unknown', loading: true })
+    await first
+    expect(s.get()).toMatchObject({ status: 'needed', loading: false })
+    const failing = createConsentStore({ fetch: vi.fn(async () => { throw new Error('offline') }), accept: vi.fn() })
+    await failing.ensureLoaded()
+    expect(failing.get()).toMatchObject({ status: 'unknown', loading: false })
+  })
+
   it('asks again when the accepted version is outdated', async () => {
     const s = createConsentStore(port('2025-01'))
     await s.ensureLoaded()

@@ -6,7 +6,8 @@ import type { KeyValueStore } from '@/api/storage'
 
 /** unknown: not loaded yet · needed: ask (first use or a new version) · declined: said 不同意 to this version · accepted */
 export type ConsentStatus = 'unknown' | 'needed' | 'declined' | 'accepted'
-export interface ConsentState { status: ConsentStatus; version: string; acceptedVersion: string | null; error: string; busy: boolean }
+/** `loading`: the first answer is on its way (pages hold their content back meanwhile, so the panel does not push it). */
+export interface ConsentState { status: ConsentStatus; version: string; acceptedVersion: string | null; error: string; busy: boolean; loading: boolean }
 
 interface Port {
   /** The current notice version and the version this resident accepted (null: none). */
@@ -14,7 +15,7 @@ interface Port {
   accept: (version: string) => Promise<void>
 }
 
-const initial: ConsentState = { status: 'unknown', version: '', acceptedVersion: null, error: '', busy: false }
+const initial: ConsentState = { status: 'unknown', version: '', acceptedVersion: null, error: '', busy: false, loading: false }
 
 /** `declined` remembers a 不同意 on this device (per version), so reading pages do not ask again and again. */
 export function createConsentStore (port: Port, declined: { storage: KeyValueStore; key: string } | null = null) {
@@ -27,11 +28,13 @@ export function createConsentStore (port: Port, declined: { storage: KeyValueSto
   }
 
   function load (): Promise<void> {
+    if (!loading) set({ loading: true })
     loading ??= port.fetch().then(({ version, accepted }) => {
       const saidNo = (state.status === 'declined' && state.version === version) || declined?.storage.get(declined.key) === version
-      set({ version, acceptedVersion: accepted, status: accepted === version ? 'accepted' : saidNo ? 'declined' : 'needed', error: '' })
+      set({ version, acceptedVersion: accepted, status: accepted === version ? 'accepted' : saidNo ? 'declined' : 'needed', error: '', loading: false })
     }).catch(() => {
       // Unknown stays unknown: the server still refuses personal data, and that answer asks for consent.
+      set({ loading: false })
     }).finally(() => { loading = null })
     return loading
   }
