@@ -1,61 +1,33 @@
 // One of my ratings: what I said, and for a 差评 the rectification progress, its result and my feedback on it.
-import { useCallback, useState } from 'react'
-import { Button, Text, Textarea, View } from '@tarojs/components'
-import { useDidShow, useRouter } from '@tarojs/taro'
-import { ratingDimensionLabels, type Contract, type RatingDimension, type ResponseOf } from '@bianmin/shared'
-import { api, errorMessage } from '@/api/client'
-import { PageRoot } from '@/components/page-root'
-import { PageState } from '@/components/page-state'
+import { useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import { useRouter } from '@tarojs/taro'
+import { ratingDimensionLabels, type Contract, type RatingDimension } from '@bianmin/shared'
+import { api } from '@/api/client'
+import { Action, Actions, Field, FormError, Loaded, PageRoot, useResource, useSubmit } from '@/kit'
 import { Face } from '@/components/rating/faces'
 import { Timeline } from '@/components/rating/timeline'
 import { formatDate, formatTime, rectStatusLabel } from '@/components/rating/format'
 import '@/components/rating/rating.scss'
 import './index.scss'
 
-type Rating = ResponseOf<Contract['getRating']>
+type FeedbackBody = Contract['giveRectificationFeedback']['body']['_input']
 
 export default function RatingDetailPage () {
   const id = useRouter().params.id ?? ''
-  const [rating, setRating] = useState<Rating | null>(null)
-  const [loading, setLoading] = useState(true)
-  const [error, setError] = useState('')
+  const r = useResource(() => api('getRating', { params: { id } }), [id])
   const [feedback, setFeedback] = useState('')
-  const [sending, setSending] = useState(false)
-  const [sendError, setSendError] = useState('')
+  const send = useSubmit((body: FeedbackBody) => api('giveRectificationFeedback', { params: { id }, body }), {
+    onSuccess: (next) => r.setData(next),
+  })
+  const answer = (satisfied: boolean) => void send.run({ satisfied, ...(feedback.trim() ? { comment: feedback.trim() } : {}) })
+  const rating = r.data
+  if (!rating) return <PageRoot className='rating-detail'><Loaded resource={r} notFoundDescription='该评价不存在，或不是您的评价。'>{() => null}</Loaded></PageRoot>
 
-  const load = useCallback(async () => {
-    setLoading(true)
-    setError('')
-    try {
-      setRating(await api('getRating', { params: { id } }))
-    } catch (e) {
-      setError(errorMessage(e))
-    } finally {
-      setLoading(false)
-    }
-  }, [id])
-
-  useDidShow(() => { void load() })
-
-  const answer = async (satisfied: boolean) => {
-    setSending(true)
-    setSendError('')
-    try {
-      setRating(await api('giveRectificationFeedback', { params: { id }, body: { satisfied, ...(feedback.trim() ? { comment: feedback.trim() } : {}) } }))
-    } catch (e) {
-      setSendError(errorMessage(e))
-    } finally {
-      setSending(false)
-    }
-  }
-
-  const rect = rating?.rectification
+  const rect = rating.rectification
   return (
     <PageRoot className='rating-detail'>
-      {loading && !rating && <PageState status='loading' />}
-      {!loading && error && <PageState status='error' title={error} onRetry={() => void load()} />}
-      {rating && (
-        <>
+      <>
           <View className='bm-card'>
             <Text className='rating-section-title'>{rating.subject?.title ?? '办件'}</Text>
             {rating.subject && <Text className='rating-muted'>{[rating.subject.orgName, rating.subject.hallName].filter(Boolean).join(' · ')}</Text>}
@@ -96,12 +68,13 @@ export default function RatingDetailPage () {
               {rect.status === 'CLOSED' && rect.residentSatisfied === null && (
                 <View className='rating-detail__feedback' data-testid='feedback-form'>
                   <Text className='rating-detail__result-title'>您对整改结果满意吗？</Text>
-                  <Textarea className='rating-textarea' value={feedback} maxlength={300} placeholder='还有什么意见可以告诉我们（选填）' onInput={(e) => setFeedback(e.detail.value)} />
-                  {sendError && <Text className='rating-field-error'>{sendError}</Text>}
-                  <View className='rating-actions'>
-                    <Button className='bm-button bm-button--primary' disabled={sending} onClick={() => void answer(true)} data-testid='feedback-satisfied'>满意</Button>
-                    <Button className='bm-button bm-button--danger' disabled={sending} onClick={() => void answer(false)} data-testid='feedback-unsatisfied'>不满意</Button>
-                  </View>
+                  <Field kind='textarea' label='意见（选填）' name='意见' value={feedback} maxlength={300} placeholder='还有什么意见可以告诉我们'
+                    onChange={(v) => setFeedback(v)} error={send.errors.comment} />
+                  <FormError error={send.error} testId='feedback-error' />
+                  <Actions>
+                    <Action kind='primary' busy={send.busy} onClick={() => answer(true)} testId='feedback-satisfied'>满意</Action>
+                    <Action kind='danger' busy={send.busy} onClick={() => answer(false)} testId='feedback-unsatisfied'>不满意</Action>
+                  </Actions>
                 </View>
               )}
               {rect.residentSatisfied !== null && (
@@ -111,8 +84,7 @@ export default function RatingDetailPage () {
               )}
             </View>
           )}
-        </>
-      )}
+      </>
     </PageRoot>
   )
 }
