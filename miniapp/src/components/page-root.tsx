@@ -72,8 +72,8 @@ export function PageRoot ({ className, children, consent: need }: { className?: 
   const ask = residentPage && !gate && (c.status === 'needed' || platformWaiting)
   // bm-staff: the staff section's desk layout; resident pages keep a phone-width column on a desk (app.scss).
   const cls = ['bm-page', staff ? 'bm-staff' : '', className, elder ? 'elder' : ''].filter(Boolean).join(' ')
-  // Until the first consent answer (one round trip, beside the page's own first load) the page is laid out but not
-  // shown: the panel then appears above it in the same frame instead of pushing it down (a layout shift; issue 17).
+  // Until the first consent answer (one round trip, beside the page's own first load; from the very first render) the
+  // page is laid out but not shown: the panel then appears above it in the same frame instead of pushing it down (a layout shift; issue 17).
   const pending = residentPage && c.status === 'unknown' && c.loading
   return (
     <View className={cls} {...(staff ? {} : aria('main'))} style={pending ? { visibility: 'hidden' } : undefined} data-consent-pending={pending || undefined}>

@@ -6,7 +6,8 @@ import type { KeyValueStore } from '@/api/storage'
 
 /** unknown: not loaded yet · needed: ask (first use or a new version) · declined: said 不同意 to this version · accepted */
 export type ConsentStatus = 'unknown' | 'needed' | 'declined' | 'accepted'
-/** `loading`: the first answer is on its way (pages hold their content back meanwhile, so the panel does not push it). */
+/** `loading`: no answer yet (from the start until the first load ends; pages hold their content back meanwhile, so the
+ * panel does not push it down). */
 export interface ConsentState { status: ConsentStatus; version: string; acceptedVersion: string | null; error: string; busy: boolean; loading: boolean }
 
 interface Port {
@@ -15,7 +16,7 @@ interface Port {
   accept: (version: string) => Promise<void>
 }
 
-const initial: ConsentState = { status: 'unknown', version: '', acceptedVersion: null, error: '', busy: false, loading: false }
+const initial: ConsentState = { status: 'unknown', version: '', acceptedVersion: null, error: '', busy: false, loading: true }
 
 /** `declined` remembers a 不同意 on this device (per version), so reading pages do not ask again and again. */
 export function createConsentStore (port: Port, declined: { storage: KeyValueStore; key: string } | null = null) {
@@ -28,7 +29,7 @@ export function createConsentStore (port: Port, declined: { storage: KeyValueSto
   }
 
   function load (): Promise<void> {
-    if (!loading) set({ loading: true })
+    if (!loading && !state.loading) set({ loading: true })
     loading ??= port.fetch().then(({ version, accepted }) => {
       const saidNo = (state.status === 'declined' && state.version === version) || declined?.storage.get(declined.key) === version
       set({ version, acceptedVersion: accepted, status: accepted === version ? 'accepted' : saidNo ? 'declined' : 'needed', error: '', loading: false })
@@ -86,7 +87,7 @@ export function createConsentStore (port: Port, declined: { storage: KeyValueSto
   function reset (): void {
     loading = null
     declined?.storage.remove(declined.key)
-    set(initial)
+    set({ ...initial, loading: false }) // pages already shown stay shown; the next load asks again
   }
 
   function subscribe (l: (s: ConsentState) => void): () => void {
