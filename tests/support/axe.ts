@@ -18,6 +18,11 @@ const ALSO = ['region', 'landmark-one-main', 'landmark-no-duplicate-main']
 export async function axeFindings (page: Page): Promise<AxeFinding[]> {
   // Evaluated rather than added as a <script>: the app's Content-Security-Policy allows only its own scripts.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource)
+  // Measure the page at rest: a modal fading in or a page sliding over the previous one would be judged on colours
+  // half-blended or on two pages at once (finite animations only; a spinner runs for ever). Bounded, then measure anyway.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
+    undefined, { timeout: 5000, polling: 50 }).catch(() => undefined)
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))
   return page.evaluate(async (also) => {
     type Result = { violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }
     const axe = (window as unknown as { axe: { run: (ctx: unknown, o: unknown) => Promise<Result> } }).axe
