@@ -21,22 +21,19 @@ export function pickVoice (voices: readonly SpeechSynthesisVoice[]): SpeechSynth
 export interface Announcer {
   /** Reads the call out; false when the browser cannot speak (the screen still shows it). */
   announce: (ticketNumber: string, windowNumber: string) => boolean
-  /** Reads any text out (the 开启语音播报 button's confirmation, which also unlocks speech in the browser). */
+  /**
+   * Reads any text out (the 开启语音播报 button's confirmation, which also unlocks speech: browsers speak only after
+   * the page was touched once, unless started with --autoplay-policy=no-user-gesture-required).
+   */
   say: (text: string) => boolean
   readonly supported: boolean
 }
 
-/**
- * Browsers speak only after someone has interacted with the page (Chrome's user-activation rule): until then the
- * screen offers a button. A TV in kiosk mode started with --autoplay-policy=no-user-gesture-required speaks at once.
- */
-export function speechNeedsGesture (): boolean {
-  const ua = typeof navigator !== 'undefined' ? (navigator as Navigator & { userActivation?: { hasBeenActive: boolean } }).userActivation : undefined
-  return ua !== undefined && !ua.hasBeenActive
-}
+/** What the browser says of an utterance: it started (speech works), or it was refused (`not-allowed`: no tap yet). */
+export interface SpeechEvents { onStart?: () => void; onError?: (error: string) => void }
 
 /** An announcer on the given speech engine (default: the browser's; null: none); the engine queues calls in order. */
-export function createAnnouncer (speech?: SpeechLike | null, Utterance?: UtteranceCtor | null): Announcer {
+export function createAnnouncer (speech?: SpeechLike | null, Utterance?: UtteranceCtor | null, events: SpeechEvents = {}): Announcer {
   const browser = typeof window !== 'undefined' ? window : undefined
   const engine = speech !== undefined ? speech : browser?.speechSynthesis
   const Ctor = Utterance !== undefined ? Utterance : browser?.SpeechSynthesisUtterance
@@ -49,6 +46,8 @@ export function createAnnouncer (speech?: SpeechLike | null, Utterance?: Utteran
     u.volume = 1
     const voice = pickVoice(engine.getVoices?.() ?? [])
     if (voice) u.voice = voice
+    u.onstart = () => events.onStart?.()
+    u.onerror = (e) => events.onError?.(e.error)
     try {
       engine.speak(u)
       return true

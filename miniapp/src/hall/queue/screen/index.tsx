@@ -7,7 +7,7 @@ import { useRouter } from '@tarojs/taro'
 import { hallEventTypes, type HallEvent, type HallQueue } from '@bianmin/shared'
 import { aria } from '@/components/a11y'
 import { PageRoot } from '@/components/page-root'
-import { createAnnouncer, speechNeedsGesture } from '@/components/hall/announce'
+import { createAnnouncer } from '@/components/hall/announce'
 import { publicApi, queueEventsUrl } from '@/components/hall/public-api'
 import { openQueueStream, type StreamStatus } from '@/components/hall/queue-stream'
 import { clockText, useClock } from '@/components/hall/use-clock'
@@ -23,9 +23,14 @@ export default function HallScreenPage () {
   useClock() // re-renders every second
   // The server's clock is the hall's clock (a TV's own clock may be off): keep the offset seen in the last snapshot.
   const [offset, setOffset] = useState(0)
-  const announcer = useRef(createAnnouncer())
-  // Until someone taps the screen once, the browser will not speak: a button says so (PRODUCT.md §7: calls are read out).
-  const [voice, setVoice] = useState<'on' | 'needs-gesture' | 'unsupported'>(() => (!announcer.current.supported ? 'unsupported' : speechNeedsGesture() ? 'needs-gesture' : 'on'))
+  // Until someone taps the screen once, the browser will not speak: a button says so until speech is known to work —
+  // the tap, or an utterance that started (a kiosk browser allowed to speak); a refused one brings it back.
+  const [voice, setVoice] = useState<'on' | 'needs-gesture' | 'unsupported'>('needs-gesture')
+  const announcer = useRef(createAnnouncer(undefined, undefined, {
+    onStart: () => setVoice('on'),
+    onError: (error) => { if (error === 'not-allowed') setVoice('needs-gesture') },
+  }))
+  useEffect(() => { if (!announcer.current.supported) setVoice('unsupported') }, [])
   const enableVoice = () => { announcer.current.say('语音播报已开启'); setVoice('on') }
   const seq = useRef(0)
 
