@@ -37,6 +37,9 @@ const signIn = (page: Page, username: string) => staffSignIn(page, t, username)
 
 /** Horizontal overflow of the page: the document's scroll width and the visible elements that end past the screen. */
 async function overflow (page: Page) {
+  // Measured at rest: a page sliding in sits a few px past the edge until its transition ends (bounded wait).
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
+    undefined, { timeout: 5000, polling: 50 }).catch(() => undefined)
   await page.waitForTimeout(300)
   return page.evaluate(() => {
     const width = window.innerWidth
